@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import importlib
+import importlib.util
 
 import streamlit as st
 
@@ -20,6 +21,16 @@ with st.sidebar:
     page = st.radio("页面", list(PAGES), key="page", label_visibility="collapsed")
     st.divider()
     settings_panel.render()
+
+# Pages whose engine is not built yet say so instead of failing on first use.
+NEEDS = {"起草": ("drafting.pipeline", "eval.check"), "核对": ("eval.check",)}
+missing = [name for name in NEEDS.get(page, ()) if importlib.util.find_spec(name.split(".")[0]) is None
+           or importlib.util.find_spec(name) is None]
+if missing:
+    st.header(page)
+    st.info("此页面即将推出：起草引擎和数字核对正在开发中。现在可以在“资料库”页导入和检索往年的总结与计划。")
+    st.caption(f"This page is coming soon (not built yet: {', '.join(missing)}).")
+    st.stop()
 
 try:
     module = importlib.import_module(PAGES[page])

@@ -150,3 +150,19 @@ def install(monkeypatch, fake: FakeDrafting, checker: bool = True) -> None:
 
 TIMEOUT = BackendError("模型接口超时：60 秒内没有返回。请稍后重试，或在左侧“模型设置”中换用离线起草。",
                        "The model endpoint timed out after 60 s.")
+
+
+def _missing(module: str) -> bool:
+    import importlib.util
+    try:
+        return importlib.util.find_spec(module) is None
+    except ModuleNotFoundError:
+        return True
+
+
+# The 起草 and 核对 pages stay "coming soon" until their engines exist (app.py gates them); their page tests wait too.
+import pytest  # noqa: E402
+
+NEEDS_CHECKER = pytest.mark.skipif(_missing("eval.check"), reason="核对 page waits for eval/check.py (issue 3)")
+NEEDS_DRAFTING = pytest.mark.skipif(_missing("drafting.pipeline") or _missing("eval.check"),
+                                    reason="起草 page waits for drafting/ and eval/ (issues 3 and 4)")

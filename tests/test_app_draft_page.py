@@ -3,6 +3,8 @@ regenerate one section, lock, edit → the check flags the figure, a failed sect
 and a backend timeout gets a Chinese message. The real offline drafter runs in test_app_offline_flow.py."""
 from __future__ import annotations
 
+from tests.app_fakes import NEEDS_DRAFTING
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -134,3 +136,6 @@ def test_a_whole_earlier_draft_can_be_restored(fake):
     assert section_texts(at)[0] != first[0]
     at.button(key="draft_history_restore").click().run()
     assert section_texts(at) == first
+
+
+pytestmark = NEEDS_DRAFTING

@@ -1,6 +1,8 @@
 """AppTest of the 资料库 page (upload, corrupt upload, search) and the 核对 page (findings in place, bad input)."""
 from __future__ import annotations
 
+from tests.app_fakes import NEEDS_CHECKER
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -64,6 +66,7 @@ def fake_checker(env, monkeypatch):
     app_fakes.install(monkeypatch, app_fakes.FakeDrafting())
 
 
+@NEEDS_CHECKER
 def test_check_page_marks_the_wrong_figure_and_lists_the_missing_one(fake_checker):
     at = page("核对")
     at.text_area(key="check_text").input("本学期慰问困难教职工8人次，发放慰问金1.2万元。").run()
@@ -76,6 +79,7 @@ def test_check_page_marks_the_wrong_figure_and_lists_the_missing_one(fake_checke
     assert [m.value for m in at.metric][:2] == ["3", "3"]      # 3 facts; 8人次 wrong, 6人次 and 12条 missing
 
 
+@NEEDS_CHECKER
 @pytest.mark.parametrize("text, notes, words", [
     ("", CHECK_NOTES, "请先粘贴要核对的文章"),
     ("慰问6人次", "", "笔记是空的"),

@@ -1,6 +1,8 @@
 """AppTest: notes autosave, reopening after a restart, 我的草稿, the settings sidebar, and bad notes."""
 from __future__ import annotations
 
+from tests.app_fakes import NEEDS_DRAFTING
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -34,6 +36,7 @@ def texts(elements) -> list[str]:
     return [e.value for e in elements]
 
 
+@NEEDS_DRAFTING
 def test_typed_notes_are_saved_and_come_back_in_a_new_session(env):
     at = new_app()
     assert not at.exception
@@ -63,6 +66,7 @@ def test_an_llm_backend_without_a_key_says_what_is_missing(env):
     assert "DeepSeek · deepseek-chat" in " ".join(texts(at.sidebar.success))
 
 
+@NEEDS_DRAFTING
 @pytest.mark.parametrize("notes, words", [
     ("", "笔记是空的"),
     ("   \n  \n", "笔记是空的"),
@@ -78,6 +82,7 @@ def test_bad_notes_get_a_chinese_message_before_drafting(env, notes, words):
     assert at.caption and any(c.isascii() for c in texts(at.caption))     # English underneath
 
 
+@NEEDS_DRAFTING
 def test_my_drafts_reopen_rename_duplicate_delete(env):
     store = WorkspaceStore.in_data_dir(env / "data")
     first = store.create("秋季学期总结", notes=NOTES, period="2025年秋季")
