@@ -28,6 +28,8 @@ __all__ = ["Library", "Progress", "document_id", "corpus_files", "CANDIDATES"]
 
 Progress = Callable[[int, int, str], None]   # (chunks done, chunks total, file or document name)
 CANDIDATES = 50                              # how deep each ranking goes before fusion
+GET_PAGE = 5000                              # records per Chroma get
+EMBED_BATCH = 64                             # chunks embedded together during an add
 META_FIELDS = ("title", "school", "year", "period", "kind")
 
 
@@ -57,10 +59,13 @@ class Library:
     @classmethod
     def open(cls, settings: Settings) -> "Library":
         choice = choose_embedder(settings.embedder, settings.threads)
-        client = make_client(settings.library_dir, settings.chroma_url)
         key = choice.embeddings.key
         state_dir = settings.library_dir if not settings.chroma_url else settings.data_dir / "remote-library"
-        return cls(open_collection(client, choice.embeddings, key), choice, state_dir)
+        # Two processes creating the same new database at once race in Chroma's schema set-up: take turns.
+        with write_lock(state_dir):
+            client = make_client(settings.library_dir, settings.chroma_url)
+            collection = open_collection(client, choice.embeddings, key)
+        return cls(collection, choice, state_dir)
 
     # ---- status -------------------------------------------------------------------------------------
     @property
@@ -83,9 +88,9 @@ class Library:
 
     # ---- reading ------------------------------------------------------------------------------------
     def documents(self) -> list[DocumentInfo]:
-        got = self._collection.get(include=["metadatas"])
+        got = self._get_all(["metadatas"])
         per_doc: dict[str, list[dict]] = defaultdict(list)
-        for meta in got["metadatas"] or []:
+        for meta in got["metadatas"]:
             per_doc[meta["doc_id"]].append(meta)
         docs = [_info(doc_id, metas) for doc_id, metas in per_doc.items()]
         return sorted(docs, key=lambda d: (-(d.year or 0), d.title, d.doc_id))
@@ -135,11 +140,16 @@ class Library:
                 errors[i] = exc
         total = sum(len(chunks) for *_, chunks in planned)
         done = 0
-        for i, doc_id, doc, chunks in planned:
-            (added if self._write(doc_id, doc, chunks) else unchanged)[i].append(doc_id)
-            done += len(chunks)
-            if progress:
-                progress(done, total, doc.title or doc.source)
+        for group in _batches(planned, EMBED_BATCH):
+            # Embedding runs on many documents' chunks at once (the model is much faster on big batches);
+            # each document is still written in one add of its own.
+            vectors = self._choice.embeddings.embed_documents([c.text for *_, chunks in group for c in chunks])
+            for i, doc_id, doc, chunks in group:
+                mine, vectors = vectors[:len(chunks)], vectors[len(chunks):]
+                (added if self._write(doc_id, doc, chunks, mine) else unchanged)[i].append(doc_id)
+                done += len(chunks)
+                if progress:
+                    progress(done, total, doc.title or doc.source)
         results = []
         for i, path in enumerate(paths):
             shown = names[i] or str(path)
@@ -152,9 +162,8 @@ class Library:
     def _has(self, doc_id: str) -> bool:
         return bool(self._collection.get(where={"doc_id": doc_id}, limit=1, include=[])["ids"])
 
-    def _write(self, doc_id: str, doc: SourceDocument, chunks: list) -> bool:
-        """Embed outside the lock, write inside it; False when another process added it meanwhile."""
-        vectors = self._choice.embeddings.embed_documents([c.text for c in chunks])
+    def _write(self, doc_id: str, doc: SourceDocument, chunks: list, vectors: list) -> bool:
+        """Write one document's chunks under the lock; False when another process added it meanwhile."""
         base = {"doc_id": doc_id, "source": doc.source, "title": doc.title, "school": doc.school,
                 "year": doc.year or 0, "period": doc.period, "kind": doc.kind, "part": doc.part,
                 "n_chunks": len(chunks)}
@@ -247,16 +256,41 @@ class Library:
                                      where={"kind": kind} if kind else None, include=[])
         return list(got["ids"][0])
 
+    def _get_all(self, include: list[str], page: int = GET_PAGE) -> dict[str, list]:
+        """Every record, fetched in pages (one big get exceeds SQLite's variable limit near 100k chunks)."""
+        out: dict[str, list] = {"ids": [], **{k: [] for k in include}}
+        offset = 0
+        while True:
+            got = self._collection.get(include=include, limit=page, offset=offset)
+            for key in out:
+                out[key].extend(got[key] or [])
+            if len(got["ids"]) < page:
+                return out
+            offset += page
+
     def _load_corpus(self) -> _Corpus:
         generation = self._generation()
         if self._corpus is None or self._corpus.generation != generation:
-            got = self._collection.get(include=["documents", "metadatas"])
-            metas = list(got["metadatas"] or [])
-            texts = list(got["documents"] or [])
+            got = self._get_all(["documents", "metadatas"])
+            metas, texts = got["metadatas"], got["documents"]
             self._corpus = _Corpus(generation, list(got["ids"]), texts, metas,
                                    np.array([m.get("kind", "") for m in metas], dtype=object),
                                    BM25Index([bigrams(t) for t in texts]))
         return self._corpus
+
+
+def _batches(planned: list, size: int) -> Iterable[list]:
+    """Consecutive groups of planned documents holding at least `size` chunks each (the last may hold fewer)."""
+    group: list = []
+    count = 0
+    for item in planned:
+        group.append(item)
+        count += len(item[-1])
+        if count >= size:
+            yield group
+            group, count = [], 0
+    if group:
+        yield group
 
 
 def _info(doc_id: str, metas: list[dict]) -> DocumentInfo:

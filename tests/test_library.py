@@ -99,3 +99,11 @@ def test_unknown_document_id_is_a_clear_error(library):
     from common.errors import InputError
     with pytest.raises(InputError, match="没有找到"):
         library.remove("deadbeef")
+
+
+def test_paged_reads_return_every_chunk(library, docs):
+    library.add_files([docs["summary"], docs["plan"]])
+    whole = library._get_all(["metadatas"])
+    paged = library._get_all(["metadatas"], page=2)
+    assert len(whole["ids"]) == library.count_chunks() > 2
+    assert sorted(paged["ids"]) == sorted(whole["ids"]) and len(paged["metadatas"]) == len(paged["ids"])
