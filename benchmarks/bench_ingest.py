@@ -28,7 +28,7 @@ def main() -> None:
     files = corpus_files() + sorted(Path(args.seeds).glob("*.txt"))
     with tempfile.TemporaryDirectory() as tmp:
         lib = Library.open(Settings.from_env({"UNIONDRAFT_DATA": tmp, "UNIONDRAFT_EMBEDDER": args.embedder}))
-        embedder = lib._choice.embeddings
+        embedder = lib.embeddings
         embedder.embed_documents(["预热 warm-up"])  # load the model outside both timings
 
         chunks = [c.text for f in files for d in read_documents(f) for c in chunk_document(d.text)]

@@ -7,7 +7,7 @@ in a single add, so an add killed halfway leaves whole documents only.
 from __future__ import annotations
 
 import hashlib
-import os
+import uuid
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +28,7 @@ __all__ = ["Library", "Progress", "document_id", "corpus_files", "CANDIDATES"]
 
 Progress = Callable[[int, int, str], None]   # (chunks done, chunks total, file or document name)
 CANDIDATES = 50                              # how deep each ranking goes before fusion
+DEFAULT_MARKER = ".default-library-built"
 GET_PAGE = 5000                              # records per Chroma get
 EMBED_BATCH = 64                             # chunks embedded together during an add
 META_FIELDS = ("title", "school", "year", "period", "kind")
@@ -191,20 +192,29 @@ class Library:
         if "kind" in fields and fields["kind"] not in ("summary", "plan"):
             raise InputError("类型只能是 summary（总结）或 plan（计划）", "kind must be summary or plan")
         doc = self.find(doc_ref)
-        clean = {k: (int(v) if k == "year" and v not in (None, "") else (v or 0 if k == "year" else str(v)))
-                 for k, v in fields.items() if v is not None}
+        clean = {k: int(v or 0) if k == "year" else str(v) for k, v in fields.items() if v is not None}
         with write_lock(self._state_dir):
             got = self._collection.get(where={"doc_id": doc.doc_id}, include=["metadatas"])
             self._collection.update(ids=got["ids"], metadatas=[{**m, **clean} for m in got["metadatas"]])
             self._bump_generation()
         return self.find(doc.doc_id)
 
+    @property
+    def default_built(self) -> bool:
+        """True once the sample documents were imported (even if the user removed them since)."""
+        return (self._state_dir / DEFAULT_MARKER).exists()
+
+    @property
+    def embeddings(self):
+        """The embedder this library stores vectors with."""
+        return self._choice.embeddings
+
     def ensure_default(self, corpus_dir: Path = CORPUS_DIR, progress: Progress | None = None) -> AddReport | None:
         """On first run, build the library from corpus/documents. Runs once: a user who later removes the
         sample documents does not get them back."""
-        marker = self._state_dir / ".default-library-built"
-        if marker.exists():
+        if self.default_built:
             return None
+        marker = self._state_dir / DEFAULT_MARKER
         report = self.add_files(corpus_files(corpus_dir), progress=progress)
         marker.parent.mkdir(parents=True, exist_ok=True)
         marker.write_text("built from corpus/documents\n")
@@ -213,7 +223,7 @@ class Library:
     def _bump_generation(self) -> None:
         marker = self._state_dir / ".generation"
         marker.parent.mkdir(parents=True, exist_ok=True)
-        marker.write_text(str(os.getpid()) + str(os.times()))
+        marker.write_text(uuid.uuid4().hex)  # readers compare its mtime: any write means "reload"
         self._corpus = None
 
     def _generation(self) -> tuple:

@@ -31,7 +31,7 @@ def render() -> None:
 
 
 def _ensure_default(library) -> None:
-    if library.count_chunks() or (library._state_dir / ".default-library-built").exists():
+    if library.count_chunks() or library.default_built:
         return
     bar = st.progress(0.0, text="首次使用：正在导入示例文档… / building the sample library")
     library.ensure_default(progress=lambda done, total, label: bar.progress(done / max(total, 1), text=f"导入示例：{label}"))
