@@ -1,0 +1,98 @@
+"""Figures a draft may compute from the facts: totals, differences and rates, and the test of a stated total
+or rate against the parts written next to it.
+
+Only sums and rates of figures that belong together count (the same fact, the same section of the notes), so an
+altered figure does not pass as the accidental sum of two unrelated ones.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import combinations
+from typing import Iterable, Sequence
+
+from eval.ledger import Entry, Ledger
+from eval.numbers import Quantity
+
+__all__ = ["Derivation", "derivations", "find_derivation", "rate_matches", "TOTAL_WORDS", "DIFF_WORDS", "RATE_WORDS"]
+
+TOTAL_WORDS = ("共计", "合计", "总计", "累计", "总共", "一共", "总数", "总额", "共", "总", "全年", "全学期", "两项", "加起来")
+DIFF_WORDS = ("其余", "其他", "另有", "另", "剩余", "还有", "增加", "增长", "减少", "下降", "提高", "多出", "净增", "新增", "差")
+RATE_WORDS = ("率", "占", "比例", "比重", "百分之")
+_MAX_GROUP = 12                         # sums over at most this many figures of one group
+
+
+@dataclass(frozen=True)
+class Derivation:
+    how: str                            # sum | difference | rate
+    value: float
+    unit_class: str
+    fact_ids: tuple[str, ...]
+
+
+def derivations(ledger: Ledger) -> list[Derivation]:
+    """Every total, difference and rate of figures that sit together in one fact or one section."""
+    out: list[Derivation] = []
+    for group in _groups(ledger):
+        by_class: dict[str, list[Entry]] = {}
+        for e in group:
+            if e.quantity.kind in ("count", "money", "percent"):
+                by_class.setdefault(family(e.quantity.unit_class), []).append(e)
+        for unit_class, entries in by_class.items():
+            entries = entries[:_MAX_GROUP]
+            for size in range(2, min(len(entries), 4) + 1):
+                for combo in combinations(entries, size):
+                    out.append(Derivation("sum", sum(e.quantity.value for e in combo), unit_class, _ids(combo)))
+            if len(entries) > 4:
+                out.append(Derivation("sum", sum(e.quantity.value for e in entries), unit_class, _ids(entries)))
+            for a, b in combinations(entries, 2):
+                out.append(Derivation("difference", abs(a.quantity.value - b.quantity.value), unit_class, _ids((a, b))))
+        counts = [e for e in group if e.quantity.kind in ("count", "money")][:_MAX_GROUP]
+        for a, b in combinations(counts, 2):
+            small, big = sorted((a, b), key=lambda e: e.quantity.value)
+            if big.quantity.value > 0:
+                out.append(Derivation("rate", 100 * small.quantity.value / big.quantity.value, "percent", _ids((a, b))))
+    return out
+
+
+def _groups(ledger: Ledger) -> Iterable[list[Entry]]:
+    by_fact: dict[str, list[Entry]] = {}
+    by_section: dict[str, list[Entry]] = {}
+    section_of = {f.id: f.section for f in ledger.facts}
+    for e in ledger.entries:
+        by_fact.setdefault(e.fact_id, []).append(e)
+        by_section.setdefault(section_of.get(e.fact_id, ""), []).append(e)
+    seen: set[tuple[int, ...]] = set()
+    for group in list(by_fact.values()) + list(by_section.values()):
+        key = tuple(e.index for e in group)
+        if len(group) >= 2 and key not in seen:
+            seen.add(key)
+            yield group
+
+
+def _ids(entries: Iterable[Entry]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(e.fact_id for e in entries))
+
+
+def family(unit_class: str) -> str:
+    """Persons and person-times add up together (获奖5人次，其中一等奖2人 → 其余3人)."""
+    return "count:人" if unit_class == "count:人次" else unit_class
+
+
+def rate_matches(stated: Quantity, value: float) -> bool:
+    """A stated rate agrees with a computed one when it is the computed one rounded or cut to its decimals."""
+    step = 10.0 ** -stated.decimals
+    return abs(stated.value - value) <= step / 2 + 1e-9 or 0 <= value - stated.value < step
+
+
+def find_derivation(q: Quantity, table: Sequence[Derivation], context: str) -> Derivation | None:
+    """The derivation that gives q, if the words before q say it is one (共/合计 for a sum, 其余/增加 for a
+    difference; a rate needs no word)."""
+    for d in table:
+        if d.how == "rate":
+            if q.kind == "percent" and rate_matches(q, d.value):
+                return d
+        elif d.unit_class == family(q.unit_class) and abs(d.value - q.value) < 1e-6:
+            words = TOTAL_WORDS if d.how == "sum" else DIFF_WORDS
+            if any(w in context for w in words):
+                return d
+    return None

@@ -1,0 +1,225 @@
+"""eval.check, table-driven: each row is notes, a draft, and the error findings a careful reader would raise."""
+import pytest
+
+from eval.check import check_draft
+from eval.facts import parse_facts
+
+N_CARE = """# 关爱服务
+- 送温暖慰问困难教职工12人次，发放慰问金1.2万元
+- 看望生病住院教职工6人次
+- 中秋为全体会员发放慰问品，支出约2.1万元
+- 团体心理辅导2次，参加40余人次"""
+D_CARE = ("工会坚持把关爱送到教职工心坎上。送温暖慰问困难教职工12人次，发放慰问金1.2万元；看望生病住院教职工6人次；"
+          "中秋为全体会员发放慰问品，支出约2.1万元；开展团体心理辅导2次，参加40余人次。")
+
+N_DEMO = """# 民主管理
+- 3月召开五届二次教代会，征集提案9件，立案6件
+- 校务公开栏更新12期
+- 教代会代表巡视食堂2次，提出建议7条"""
+D_DEMO = ("一、民主管理\n3月召开五届二次教代会，征集提案9件，立案6件；校务公开栏更新12期；"
+          "教代会代表巡视食堂2次，提出建议7条。")
+
+N_TEAM = """# 教师队伍建设
+- 8人参评中高级职称，7人通过
+- 评选优秀教师7名、优秀班主任6名
+- 区级优质课评比获奖5人次，其中一等奖2人"""
+D_TEAM = ("（二）教师队伍建设\n8人参评中高级职称，7人通过；评选优秀教师7名、优秀班主任6名；"
+          "区级优质课评比获奖5人次，其中一等奖2人。")
+
+N_PLAN = """# 工作目标
+- 文体活动教职工参与率不低于85%
+- 会员满意率90%以上
+- 集中学习不少于6次
+# 月度安排
+- 9-12月开展教职工读书月活动
+- 10月举办第十三届教职工运动会
+- 12月26日召开工会委员会"""
+D_PLAN = ("二、工作目标\n文体活动教职工参与率不低于85%，会员满意率90%以上，集中学习不少于6次。\n"
+          "五、月度安排\n9-12月开展教职工读书月活动；10月举办第十三届教职工运动会；12月26日召开工会委员会。")
+
+N_FIXED = """- 组织学习党的二十届三中全会精神4次
+- “三八”妇女节组织女教职工健康讲座1场
+- 编制“十五五”工会工作规划"""
+
+CLEAN = [
+    ("care-verbatim", N_CARE, D_CARE),
+    ("demo-verbatim", N_DEMO, D_DEMO),
+    ("team-verbatim", N_TEAM, D_TEAM),
+    ("plan-verbatim", N_PLAN, D_PLAN),
+    ("care-chinese-numerals", N_CARE, D_CARE.replace("12人次", "十二人次").replace("6人次", "六人次")
+     .replace("2次", "两次").replace("40余人次", "四十余人次")),
+    ("care-money-in-yuan", N_CARE, D_CARE.replace("1.2万元", "12000元").replace("约2.1万元", "约21000元")),
+    ("care-qualifier-synonym", N_CARE, D_CARE.replace("40余人次", "40多人次")),
+    ("care-approx-synonym", N_CARE, D_CARE.replace("支出约2.1万元", "支出2.1万元左右")),
+    ("plan-at-least-synonym", N_PLAN, D_PLAN.replace("参与率不低于85%", "参与率达85%以上")),
+    ("plan-percent-words", N_PLAN, D_PLAN.replace("参与率不低于85%", "参与率不低于百分之八十五")),
+    ("care-correct-total", N_CARE, D_CARE + "全年送温暖、看望病员共计18人次。"),
+    ("care-correct-money-total", N_CARE, D_CARE + "两项慰问支出合计3.3万元。"),
+    ("team-correct-rate", N_TEAM, D_TEAM.replace("7人通过", "7人通过，通过率87.5%")),
+    ("team-rounded-rate", N_TEAM, D_TEAM.replace("7人通过", "7人通过，通过率约88%")),
+    ("team-difference", N_TEAM, D_TEAM.replace("其中一等奖2人", "其中一等奖2人，其余3人获其他奖项")),
+    ("team-reordered", N_TEAM, "评选优秀班主任6名、优秀教师7名；区级优质课评比获奖5人次，其中一等奖2人；参评中高级职称8人，通过7人。"),
+    ("team-rephrased-swap-safe", N_TEAM, "评出优秀教师7名，优秀班主任6名。职称评审中8人参评、7人通过。优质课评比获奖5人次，其中一等奖2人。"),
+    ("demo-chinese-session", N_DEMO, D_DEMO.replace("3月", "三月")),
+    ("demo-heading-numbers", N_DEMO, "（一）开好教代会\n1.3月召开五届二次教代会，征集提案9件，立案6件。\n2.校务公开栏更新12期；"
+     "教代会代表巡视食堂2次，提出建议7条。"),
+    ("plan-date-range-words", N_PLAN, D_PLAN.replace("9-12月", "9月至12月")),
+    ("plan-month-words", N_PLAN, D_PLAN.replace("10月举办", "十月举办")),
+    ("fixed-names-dense", N_FIXED, "一、思想引领\n一是组织学习党的二十届三中全会精神4次，增强“四个意识”、坚定“四个自信”、做到“两个维护”；"
+     "二是落实一岗双责，践行“三个代表”重要思想，深刻领悟“两个确立”；三是“三八”妇女节组织女教职工健康讲座1场，"
+     "五一、五四、六一期间开展主题活动；四是编制“十五五”工会工作规划，与“十四五”规划一致衔接，加强“三字一话”基本功。"),
+    ("fixed-names-unquoted", N_FIXED, "学习党的二十大和二十届三中全会精神4次。三八妇女节组织女教职工健康讲座一场。编制十五五工会工作规划，统一思想。"),
+    ("one-as-a-word", N_FIXED, "一直以来，工会进一步凝聚共识，组织学习党的二十届三中全会精神4次，开展一系列活动；“三八”妇女节组织女教职工健康讲座1场；"
+     "编制“十五五”工会工作规划，形成一盘棋。"),
+    ("period-in-known", N_CARE, "2025-2026学年第一学期，" + D_CARE),
+    ("full-width-digits", N_CARE, D_CARE.replace("12人次", "１２人次").replace("1.2万元", "１．２万元")),
+    ("ordinal-words", N_PLAN, D_PLAN.replace("第十三届", "第13届")),
+]
+
+
+ERRORS = [
+    # altered counts, money, dates and years
+    ("alt-count", N_CARE, D_CARE.replace("6人次", "8人次"), [("mismatch", "8人次")]),
+    ("alt-count-chinese", N_CARE, D_CARE.replace("12人次", "十三人次"), [("mismatch", "十三人次")]),
+    ("alt-money", N_CARE, D_CARE.replace("1.2万元", "1.5万元"), [("mismatch", "1.5万元")]),
+    ("alt-money-unit", N_CARE, D_CARE.replace("1.2万元", "1.2千元"), [("mismatch", "1.2千元")]),
+    ("alt-money-yuan", N_CARE, D_CARE.replace("1.2万元", "12500元"), [("mismatch", "12500元")]),
+    ("alt-date-month", N_PLAN, D_PLAN.replace("10月举办", "11月举办"), [("mismatch", "11月")]),
+    ("alt-date-day", N_PLAN, D_PLAN.replace("12月26日", "12月28日"), [("mismatch", "12月28日")]),
+    ("alt-range", N_PLAN, D_PLAN.replace("9-12月", "9-11月"), [("mismatch", "9-11月")]),
+    ("alt-demo-count", N_DEMO, D_DEMO.replace("立案6件", "立案7件"), [("mismatch", "7件")]),
+    ("alt-demo-issues", N_DEMO, D_DEMO.replace("更新12期", "更新10期"), [("mismatch", "10期")]),
+    ("alt-percent", N_PLAN, D_PLAN.replace("满意率90%以上", "满意率95%以上"), [("mismatch", "95%以上")]),
+    ("alt-year", "- 2025年10月举办第十三届教职工运动会", "2024年10月举办第十三届教职工运动会。", [("mismatch", "2024年10月")]),
+    # ordinals and sessions
+    ("alt-session", N_DEMO, D_DEMO.replace("五届二次", "五届三次"), [("mismatch", "五届三次")]),
+    ("alt-ordinal", N_PLAN, D_PLAN.replace("第十三届", "第十二届"), [("mismatch", "第十二届")]),
+    ("alt-rank", N_TEAM, D_TEAM.replace("一等奖", "二等奖"), [("mismatch", "二等奖")]),
+    # invented figures
+    ("invented-count", N_CARE, D_CARE + "全年累计走访教职工家庭35户。", [("unsupported", "35户")]),
+    ("invented-percent", N_DEMO, D_DEMO + "教职工对校务公开的满意率达98%。", [("unsupported", "98%")]),
+    ("invented-money", N_DEMO, D_DEMO + "食堂整改投入资金3万元。", [("unsupported", "3万元")]),
+    ("invented-date", N_DEMO, D_DEMO + "5月20日召开提案落实情况通报会。", [("unsupported", "5月20日")]),
+    ("invented-chinese", N_CARE, D_CARE + "另为退休教职工送去慰问品三十份。", [("unsupported", "三十份")]),
+    ("invented-ordinal", N_CARE, D_CARE + "举办第二届教职工厨艺大赛。", [("unsupported", "第二届")]),
+    ("invented-rank", N_DEMO, D_DEMO + "学校工会获评区模范职工之家一等奖。", [("unsupported", "一等奖")]),
+    # qualifiers dropped, added or changed
+    ("qual-drop-yu", N_CARE, D_CARE.replace("40余人次", "40人次"), [("qualifier", "40人次")]),
+    ("qual-drop-yue", N_CARE, D_CARE.replace("约2.1万元", "2.1万元"), [("qualifier", "2.1万元")]),
+    ("qual-drop-yishang", N_PLAN, D_PLAN.replace("90%以上", "90%"), [("qualifier", "90%")]),
+    ("qual-drop-budiyu", N_PLAN, D_PLAN.replace("不低于85%", "85%"), [("qualifier", "85%")]),
+    ("qual-drop-bushaoyu", N_PLAN, D_PLAN.replace("不少于6次", "6次"), [("qualifier", "6次")]),
+    ("qual-change", N_PLAN, D_PLAN.replace("90%以上", "90%左右"), [("qualifier", "90%左右")]),
+    ("qual-added", N_CARE, D_CARE.replace("6人次", "6人次以上"), [("qualifier", "6人次以上")]),
+    ("qual-added-more", N_DEMO, D_DEMO.replace("征集提案9件", "征集提案9件余"), []),  # 件余 is not a form; no finding
+    ("qual-near", "- 近十人报名参加市级比赛", "十人报名参加市级比赛。", [("qualifier", "十人")]),
+    ("qual-wan-yu", "- 全年发放慰问金5万余元", "全年发放慰问金5万元。", [("qualifier", "5万元")]),
+    # wrong sums and rates
+    ("sum-wrong", N_CARE, D_CARE + "全年送温暖、看望病员共计20人次。", [("arithmetic", "20人次")]),
+    ("sum-wrong-money", N_CARE, D_CARE + "两项慰问支出合计3.5万元。", [("arithmetic", "3.5万元")]),
+    ("sum-wrong-parts-after", "- 慰问困难教职工12人次\n- 慰问退休教职工8人次",
+     "共慰问教职工22人次，其中困难教职工12人次、退休教职工8人次。", [("arithmetic", "22人次")]),
+    ("rate-wrong", N_TEAM, D_TEAM.replace("7人通过", "7人通过，通过率90%"), [("arithmetic", "90%")]),
+    ("rate-wrong-chinese", N_TEAM, D_TEAM.replace("7人通过", "7人通过，通过率百分之九十"), [("arithmetic", "百分之九十")]),
+    # swapped attributions
+    ("swap-names", N_TEAM, D_TEAM.replace("优秀教师7名、优秀班主任6名", "优秀教师6名、优秀班主任7名"),
+     [("mismatch", "6名"), ("mismatch", "7名")]),
+    ("swap-roles", N_TEAM, D_TEAM.replace("8人参评中高级职称，7人通过", "7人参评中高级职称，8人通过"),
+     [("mismatch", "7人"), ("mismatch", "8人")]),
+    ("swap-demo", N_DEMO, D_DEMO.replace("征集提案9件，立案6件", "征集提案6件，立案9件"),
+     [("mismatch", "6件"), ("mismatch", "9件")]),
+    # missing
+    ("missing-one", N_CARE, D_CARE.replace("看望生病住院教职工6人次；", ""), [("missing", "6人次")]),
+    ("missing-money", N_CARE, D_CARE.replace("，发放慰问金1.2万元", ""), [("missing", "1.2万元")]),
+    ("missing-date", N_PLAN, D_PLAN.replace("12月26日召开", "年底召开"), [("missing", "12月26日")]),
+    # leaks from reference documents
+    ("leak", N_CARE, D_CARE + "为全体教职工组织健康体检126人。", [("leak", "126人")]),
+]
+LEAK_REFERENCE = "去年工会为全体教职工组织健康体检126人，参检率98%。"
+
+
+@pytest.mark.parametrize("name,notes,draft", CLEAN, ids=[r[0] for r in CLEAN])
+def test_clean_drafts_have_no_error(name, notes, draft):
+    result = check_draft(draft, parse_facts(notes), known=["2025-2026学年第一学期"])
+    assert [(f.kind, f.text, f.message) for f in result.errors] == []
+
+
+@pytest.mark.parametrize("name,notes,draft,expected", ERRORS, ids=[r[0] for r in ERRORS])
+def test_planted_errors_are_found(name, notes, draft, expected):
+    references = [LEAK_REFERENCE] if name.startswith("leak") else []
+    result = check_draft(draft, parse_facts(notes), references=references)
+    assert sorted((f.kind, f.text) for f in result.errors) == sorted(expected)
+    for f in result.errors:
+        if f.start is None:
+            assert f.kind == "missing" and f.fact_ids
+        else:
+            assert draft[f.start:f.end] == f.text
+        assert f.message and any("\u4e00" <= c <= "\u9fff" for c in f.message)
+
+
+def test_findings_name_the_facts_involved():
+    facts = parse_facts(N_TEAM)
+    draft = D_TEAM.replace("优秀教师7名、优秀班主任6名", "优秀教师6名、优秀班主任7名")
+    ids = {fid for f in check_draft(draft, facts).errors for fid in f.fact_ids}
+    assert ids == {"F2"}
+
+
+def test_correct_derived_figures_are_info_with_their_facts():
+    result = check_draft(D_CARE + "全年送温暖、看望病员共计18人次。", parse_facts(N_CARE))
+    (derived,) = [f for f in result.findings if f.kind == "derived"]
+    assert derived.level == "info" and derived.text == "18人次" and set(derived.fact_ids) == {"F1", "F2"}
+
+
+def test_mixed_numeral_styles_are_an_info_finding():
+    result = check_draft(D_CARE.replace("12人次", "十二人次"), parse_facts(N_CARE))
+    assert [f.kind for f in result.findings] == ["style"] and result.errors == ()
+
+
+def test_leak_needs_references():
+    draft = D_CARE + "为全体教职工组织健康体检126人。"
+    without = check_draft(draft, parse_facts(N_CARE))
+    assert [(f.kind, f.text) for f in without.errors] == [("unsupported", "126人")]
+
+
+def test_a_draft_of_only_the_facts_sentences_has_no_error_in_any_order():
+    from hypothesis import given, settings, strategies as st
+
+    notes_files = [N_CARE, N_DEMO, N_TEAM, N_PLAN, N_FIXED]
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.sampled_from(notes_files), st.randoms(use_true_random=False), st.sampled_from(["。", "；", "\n"]))
+    def prop(notes, rnd, sep):
+        facts = parse_facts(notes)
+        lines = [f.text for f in facts]
+        rnd.shuffle(lines)
+        assert check_draft(sep.join(lines) + "。", facts).errors == ()
+
+    prop()
+
+
+@pytest.mark.parametrize("draft,notes", [
+    ("", N_CARE),
+    (D_CARE, ""),
+    ("", ""),
+    (D_CARE, "- 全学期无师德违规问题\n- 提案办理进展没有按月公布"),
+    ("，，。。；%％元人次——", N_CARE),
+    ("送温暖慰问困难教职工１２人次，发放慰问金１．２万元，看望生病住院教职工６人次，支出约２．１万元，辅导２次，参加４０余人次。", N_CARE),
+])
+def test_bad_input_gives_a_result_not_a_crash(draft, notes):
+    result = check_draft(draft, parse_facts(notes))
+    assert isinstance(result.findings, tuple)
+    if not notes.strip() and draft:
+        assert {f.kind for f in result.errors} == {"unsupported"}
+    if not draft and any(ch.isdigit() for ch in notes):
+        assert {f.kind for f in result.errors} == {"missing"}
+
+
+def test_empty_draft_reports_every_fact_figure_missing():
+    result = check_draft("", parse_facts(N_CARE))
+    assert sorted(f.text for f in result.errors) == sorted(["12人次", "1.2万元", "6人次", "约2.1万元", "2次", "40余人次"])
+
+
+def test_a_draft_of_200k_characters():
+    draft = (D_CARE + "\n") * (200_000 // len(D_CARE))
+    result = check_draft(draft, parse_facts(N_CARE))
+    assert result.errors == () and result.figures >= 6 * (200_000 // len(D_CARE))
