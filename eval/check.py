@@ -11,21 +11,23 @@ Pure and fast: no I/O, no model; the app runs it after every edit.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Sequence
 
-from eval.derived import RATE_WORDS, TOTAL_WORDS, derivations, find_derivation, rate_matches
+from eval.derived import TOTAL_WORDS, derivations, family, find_derivation, rate_matches
 from eval.facts import Fact
-from eval.ledger import Entry, Ledger, bigrams, build_ledger, subject_of
+from eval.ledger import Entry, Ledger, bigrams, build_ledger, subjects_of
 from eval.numbers import Quantity, extract_quantities, qualifier_class, same_value
 
 __all__ = ["Finding", "CheckResult", "check_draft", "KINDS", "ERROR_KINDS"]
 
 ERROR_KINDS = ("unsupported", "mismatch", "qualifier", "arithmetic", "missing", "leak")
 KINDS = ERROR_KINDS + ("style", "derived")
-STRONG, WEAK, SWAP_MARGIN = 0.5, 0.25, 0.3
+STRONG, WEAK, SWAP_MARGIN, FACT_SIMILAR = 0.5, 0.25, 0.3, 0.3
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]")
+_TOTAL_END = re.compile(r"[。！!？?\n]")           # a total may add up figures across 「；」
 _PARAGRAPH_END = re.compile(r"\n")
 
 
@@ -93,7 +95,17 @@ class _Run:
     def __init__(self, draft, ledger, figures, known, references, table):
         self.draft, self.ledger, self.figures, self.table = draft, ledger, figures, table
         self.known, self.references = known, references
-        self.context = {id(q): bigrams(subject_of(draft, q, figures)) for q in figures}
+        self.words = {id(q): words for q, words in zip(figures, subjects_of(draft, figures))}
+        self.context = {key: bigrams(words) for key, words in self.words.items()}
+        self.sentence_ends = [m.start() for m in _SENTENCE_END.finditer(draft)]
+        self.total_ends = [m.start() for m in _TOTAL_END.finditer(draft)]
+        self.starts = [q.start for q in figures]
+        self.by_class: dict[str, list[Quantity]] = {}
+        for q in figures:
+            self.by_class.setdefault(q.unit_class, []).append(q)
+        self.paragraph_ends = [m.start() for m in _PARAGRAPH_END.finditer(draft)]
+        self.sentence_grams: dict[int, set] = {}
+        self.owner: dict[int, Entry] = {}      # id(draft figure) → the fact figure it stands for
         self.used: set[int] = set()            # ledger entries the draft wrote (or got wrong in place)
         self.findings: list[Finding] = []
 
@@ -103,34 +115,53 @@ class _Run:
         subject = self.ledger.subject_bigrams[e.index]
         if not subject:
             return 0.0
-        here = self.context[id(q)]
         weights = self.ledger.weights
-        return sum(weights[b] for b in subject & here) / self.ledger.subject_weight[e.index]
+        return sum(weights[b] for b in subject & self.context[id(q)]) / self.ledger.subject_weight[e.index]
 
-    def sentence(self, q: Quantity, ends: re.Pattern = None) -> tuple[int, int]:
-        ends = ends or _SENTENCE_END
-        starts = [m.end() for m in ends.finditer(self.draft, 0, q.start)]
-        end = ends.search(self.draft, q.end)
-        return (starts[-1] if starts else 0), (end.start() if end else len(self.draft))
+    def fact_score(self, q: Quantity, e: Entry) -> float:
+        """How much of e's whole fact stands in q's sentence (for figures whose own words say little)."""
+        fact = self.ledger.fact_bigrams[e.fact_id]
+        if not fact:
+            return 0.0
+        if id(q) not in self.sentence_grams:
+            start, end = self.span(q, self.sentence_ends)
+            self.sentence_grams[id(q)] = bigrams(self.draft[start:end])
+        return len(fact & self.sentence_grams[id(q)]) / len(fact)
+
+    def comparable(self, e: Quantity) -> list[Quantity]:
+        """The draft figures a fact figure e can be written as: its class; dates and ranges; bare numbers."""
+        if e.kind in ("date", "range"):
+            keys = [c for c in self.by_class if c == "date" or c.startswith("range:") or c == "number"]
+        else:
+            keys = [e.unit_class, "number"]
+        return [q for c in keys for q in self.by_class.get(c, ())]
+
+    def span(self, q: Quantity, ends: list[int]) -> tuple[int, int]:
+        i = bisect_left(ends, q.start)
+        return (ends[i - 1] + 1 if i else 0), (ends[i] if i < len(ends) else len(self.draft))
+
+    def same_sentence(self, q: Quantity, ends: list[int] | None = None) -> list[Quantity]:
+        start, end = self.span(q, self.sentence_ends if ends is None else ends)
+        lo, hi = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        return [p for p in self.figures[lo:hi] if p is not q]
 
     def add(self, kind: str, q: Quantity | None, message: str, fact_ids=(), level: str = "error", text=None):
         self.findings.append(Finding(kind, level, q.start if q else None, q.end if q else None,
                                      text if text is not None else q.text, message, tuple(fact_ids)))
 
-    def equal_entries(self, q: Quantity) -> list[Entry]:
-        return [e for e in self.ledger.entries if _supports(e.quantity, q, self.ledger)]
-
     # ---- the passes --------------------------------------------------------------------------------------
     def check(self) -> list[Finding]:
         pending = []
         for q in self.figures:
-            matches = self.equal_entries(q)
+            matches = [e for e in self.ledger.near(q) if _supports(e.quantity, q, self.ledger)]
             if matches:
-                self.matched(q, matches)
-            elif any(_supports(k, q, None) for k in self.known):
-                continue
-            else:
+                if not self.stated_total(q):
+                    self.matched(q, matches)
+            elif not any(_supports(k, q, None) for k in self.known):
                 pending.append(q)
+        for q in self.figures:
+            if id(q) in self.owner:
+                self.sibling_swap(q)
         for q in pending:
             self.explain(q)
         self.missing()
@@ -140,18 +171,17 @@ class _Run:
     def matched(self, q: Quantity, matches: list[Entry]) -> None:
         same_qual = [e for e in matches if qualifier_class(e.quantity.qualifier) == qualifier_class(q.qualifier)]
         pool = same_qual or matches
-        best = max(pool, key=lambda e: (self.score(q, e), e.index not in self.used))
+        best = max(pool, key=lambda e: (self.score(q, e), e.index not in self.used, -e.index))
         own = self.score(q, best)
         rivals = [e for e in self.ledger.of_class(q.unit_class) if e not in matches]
-        if rivals and not (q.chinese and q.value == 1):
-            top = max(rivals, key=lambda e: self.score(q, e))
+        if rivals and not _word_like(q):
+            top = max(rivals, key=lambda e: (self.score(q, e), e.index not in self.used, self.fact_score(q, e), -e.index))
             if self.score(q, top) >= STRONG and self.score(q, top) - own >= SWAP_MARGIN:
                 self.used.update((best.index, top.index))
-                self.add("mismatch", q, f"这里说的是“{_subject_words(top)}”，笔记中是“{top.quantity.text}”，"
-                                        f"草稿写成“{q.text}”（“{q.text}”在笔记中属于另一件事）", (top.fact_id, best.fact_id))
-                return
+                return self.swapped(q, top)
         if same_qual or q.kind == "date":
             self.used.add(best.index)
+            self.owner[id(q)] = best
             return
         if own < WEAK and self.arithmetic(q):
             return                                          # the same value as an unrelated fact, but a wrong rate here
@@ -160,11 +190,42 @@ class _Run:
         self.add("qualifier", q, f"笔记写的是“{best.quantity.text}”（{was}），草稿写成“{q.text}”（{now}）："
                                  f"限定词不能增删或改动", (best.fact_id,))
 
+    def swapped(self, q: Quantity, slot: Entry) -> None:
+        self.add("mismatch", q, f"这里说的是“{_subject_words(slot)}”，笔记中是“{slot.quantity.text}”，草稿写成“{q.text}”"
+                                f"（“{q.text}”在笔记中属于另一件事）", (slot.fact_id,))
+
+    def sibling_swap(self, q: Quantity) -> None:
+        """篮球赛队伍6支、队员64人 when the notes say 篮球赛…6支，队员48人 and 气排球赛…8支，队员64人: the figure
+        right before q belongs to another fact, and that fact has a figure with q's subject but another value."""
+        mine = self.owner[id(q)]
+        before = [p for p in self.same_sentence(q) if p.end <= q.start and id(p) in self.owner]
+        if not before or q.start - before[-1].end > 14:
+            return
+        other = self.owner[id(before[-1])]
+        if other.fact_id == mine.fact_id:
+            return
+        for e in self.ledger.entries:
+            if (e.fact_id == other.fact_id and e is not other and e.quantity.unit_class == q.unit_class
+                    and not same_value(e.quantity, q) and self.score(q, e) >= STRONG
+                    and self.score(q, e) >= self.score(q, mine)):
+                del self.owner[id(q)]
+                self.used.add(e.index)
+                return self.swapped(q, e)
+
     def explain(self, q: Quantity) -> None:
-        if _word_like(q):
+        if _word_like(q) or self.stated_total(q):
             return                                          # 一次, 一名, 两项: too often a word, never reported alone
-        left = self.draft[max(0, q.start - 8):q.start]
-        derivation = find_derivation(q, self.table, left)
+        bases = self.rate_bases(q) if q.kind == "percent" else []
+        if bases:                                           # a rate of the counts beside it: those decide
+            if any(rate_matches(q, 100 * a.value / b.value) for a, b in bases):
+                self.add("derived", q, "由前文的数字算出的比率，核对无误", self._facts_of(bases[0]), level="info")
+                return
+            derivation = find_derivation(q, self.table, self.clause_before(q))
+            owner = self.owner.get(id(bases[0][0]))
+            if derivation is not None and (owner is None or owner.fact_id not in derivation.fact_ids):
+                derivation = None                           # an overall rate (5+1)/(6+2) must include the part here
+        else:
+            derivation = find_derivation(q, self.table, self.clause_before(q))
         if derivation is not None:
             how = {"sum": "合计", "difference": "差", "rate": "比率"}[derivation.how]
             self.add("derived", q, f"由笔记中的数字推算（{how}）得出，核对无误", derivation.fact_ids, level="info")
@@ -172,64 +233,104 @@ class _Run:
         if any(_supports(r, q, None) for r in self.references):
             self.add("leak", q, f"“{q.text}”出现在参考的往年材料中，但笔记里没有：可能是从往年材料抄来的数字")
             return
-        candidates = [e for e in self.ledger.entries if e.index not in self.used and _comparable(e.quantity, q)]
-        ranked = sorted(((self.score(q, e), e) for e in candidates), key=lambda t: -t[0])
-        if ranked and ranked[0][0] >= STRONG:
-            return self.mismatch(q, ranked[0][1])
-        if self.arithmetic(q):
+        slot = self.altered_slot(q)
+        if slot is not None and self.score(q, slot) >= STRONG:
+            return self.mismatch(q, slot)
+        if self.arithmetic(q) or self.stated_total(q, paragraph=True):
             return
-        if ranked and ranked[0][0] >= WEAK:
-            return self.mismatch(q, ranked[0][1])
+        if slot is not None:
+            return self.mismatch(q, slot)
         self.add("unsupported", q, f"笔记中没有“{q.text}”这个数字，也不能由笔记中的数字算出：请核实或删去")
+
+    def altered_slot(self, q: Quantity) -> Entry | None:
+        """The fact figure q most likely replaced: one the draft never wrote, of q's class, whose words (or whose
+        fact's words) stand around q."""
+        candidates = [e for e in dict.fromkeys(self.ledger.near(q)) if e.index not in self.used and _comparable(e.quantity, q)]
+        if not candidates:
+            return None
+        best = max(candidates, key=lambda e: (self.score(q, e), self.fact_score(q, e), -e.index))
+        if self.score(q, best) >= WEAK or self.fact_score(q, best) >= FACT_SIMILAR:
+            return best
+        return None
 
     def mismatch(self, q: Quantity, e: Entry) -> None:
         self.used.add(e.index)
         self.add("mismatch", q, f"笔记中“{_subject_words(e)}”是“{e.quantity.text}”，草稿写成“{q.text}”", (e.fact_id,))
 
-    def arithmetic(self, q: Quantity) -> bool:
-        """A stated total that is not the sum of the parts written beside it, or a rate that its counts do not give."""
-        start, end = self.sentence(q)
-        if q.kind != "percent" and any(w in self.draft[max(start, q.start - 8):q.start] for w in TOTAL_WORDS):
-            parts = self.parts(q)
-            if len(parts) >= 2:
-                total = sum(p.value for p in parts)
-                if abs(total - q.value) > 1e-6:
-                    self.add("arithmetic", q, f"合计应为{_fmt(total)}（{' + '.join(p.text for p in parts)}），"
-                                              f"草稿写成“{q.text}”", self._facts_of(parts))
-                    return True
-        if q.kind == "percent":
-            counts = [p for p in self.figures if start <= p.start < end and p.kind in ("count", "money")]
-            pairs = [(a, b) for a in counts for b in counts if a.unit_class == b.unit_class and 0 < a.value < b.value]
-            if pairs and not any(rate_matches(q, 100 * a.value / b.value) for a, b in pairs):
-                a, b = pairs[0]
-                self.add("arithmetic", q, f"按{b.text}中{a.text}计算应为{_fmt(100 * a.value / b.value)}%，"
-                                          f"草稿写成“{q.text}”", self._facts_of([a, b]))
-                return True
-        return False
+    def clause_before(self, q: Quantity) -> str:
+        """The words of q's clause before it (back to the last comma or stop, at most 15 characters)."""
+        before = self.draft[max(0, q.start - 15):q.start]
+        cut = max(before.rfind(c) for c in "，,；;。！？\n")
+        return before[cut + 1:]
 
-    def parts(self, q: Quantity) -> list[Quantity]:
-        """The figures a stated total adds up: those of its class before it in its sentence, or after 其中."""
-        for ends in (_SENTENCE_END, _PARAGRAPH_END):
-            start, end = self.sentence(q, ends)
-            same = [p for p in self.figures if start <= p.start < end and p is not q and p.unit_class == q.unit_class]
-            before = [p for p in same if p.start < q.start]
-            if len(before) >= 2:
-                return before
-        after = [p for p in same if p.start > q.end]
-        if len(after) >= 2 and "其中" in self.draft[q.end:after[0].start]:
-            return after
-        return []
+    def stated_total(self, q: Quantity, paragraph: bool = False) -> bool:
+        """共/合计 before q and at least two figures of its class before it in the sentence (or after it, after
+        其中; or, with paragraph, in its paragraph): q must be their sum. True when q was judged here."""
+        if q.kind not in ("count", "money") or not TOTAL_WORDS.search(self.clause_before(q)):
+            return False
+        groups = self.part_groups(q, self.paragraph_ends if paragraph else self.total_ends)
+        if not groups:
+            return False
+        if any(abs(sum(p.value for p in g[i:]) - q.value) < 1e-6 for g in groups for i in range(len(g) - 1)):
+            self.add("derived", q, f"合计（{' + '.join(p.text for p in groups[0])} 等）核对无误",
+                     self._facts_of(groups[0]), level="info")
+            return True
+        parts = groups[-1]
+        self.add("arithmetic", q, f"合计应为{_fmt(sum(p.value for p in parts))}（{' + '.join(p.text for p in parts)}），"
+                                  f"草稿写成“{q.text}”", self._facts_of(parts))
+        return True
+
+    def part_groups(self, q: Quantity, ends: list[int]) -> list[list[Quantity]]:
+        """Ways to read the parts of a stated total: all figures of its class before it in the sentence, or
+        those with its very unit (5人 + 1人, not the 6名 recommended)."""
+        same = [p for p in self.same_sentence(q, ends) if p.unit_class == q.unit_class]
+        before = [p for p in same if p.start < q.start]
+        if len(before) < 2:
+            after = [p for p in same if p.start > q.end]
+            if len(after) >= 2 and "其中" in self.draft[q.end:after[0].start]:
+                return [after]
+            return []
+        groups = [before]
+        exact = [p for p in before if p.unit == q.unit]
+        if 2 <= len(exact) < len(before):
+            groups.append(exact)
+        return groups
+
+    def rate_bases(self, q: Quantity) -> list[tuple[Quantity, Quantity]]:
+        """(part, whole) pairs a stated rate can be of: the figure just before it over any larger figure of its
+        class in the paragraph, or any two figures of one class in its sentence."""
+        before = [p for p in self.same_sentence(q) if p.kind in ("count", "money") and p.end <= q.start]
+        if not before:
+            return []
+        named = re.search(r"([\u4e00-\u9fff]{2})(?:率|比例)", self.clause_before(q))   # 优秀率 → the 优秀 figure
+        own = [p for p in before if named and named.group(1) in self.words[id(p)]]
+        part = own[-1] if own else before[-1]
+        paragraph = self.same_sentence(q, self.paragraph_ends)
+        return [(part, b) for b in paragraph if b is not part and b.kind == part.kind
+                and family(b.unit_class) == family(part.unit_class) and b.value >= part.value > 0]
+
+    def arithmetic(self, q: Quantity) -> bool:
+        """A rate that the counts written beside it do not give."""
+        if q.kind != "percent":
+            return False
+        pairs = self.rate_bases(q)
+        if not pairs or any(rate_matches(q, 100 * a.value / b.value) for a, b in pairs):
+            return False
+        a, b = pairs[-1]
+        self.add("arithmetic", q, f"按{b.text}中{a.text}计算应为{_fmt(100 * a.value / b.value)}%，草稿写成“{q.text}”",
+                 self._facts_of([a, b]))
+        return True
 
     def _facts_of(self, quantities) -> tuple[str, ...]:
-        ids = [e.fact_id for p in quantities for e in self.ledger.entries if _supports(e.quantity, p, self.ledger)]
+        ids = [e.fact_id for p in quantities for e in self.ledger.near(p) if _supports(e.quantity, p, self.ledger)]
         return tuple(dict.fromkeys(ids))
 
     def missing(self) -> None:
         for e in self.ledger.entries:
             q = e.quantity
-            if e.index in self.used or _word_like(q):
+            if e.index in self.used or _word_like(q) or q.kind == "rank":
                 continue
-            if any(_supports(e.quantity, f, self.ledger) or _supports(f, e.quantity, None) for f in self.figures):
+            if any(_supports(e.quantity, f, self.ledger) or _supports(f, e.quantity, None) for f in self.comparable(q)):
                 continue
             self.add("missing", None, f"笔记中的“{q.text}”（{_subject_words(e)}）没有写进草稿", (e.fact_id,), text=q.text)
 

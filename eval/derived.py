@@ -6,6 +6,7 @@ altered figure does not pass as the accidental sum of two unrelated ones.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from itertools import combinations
 from typing import Iterable, Sequence
@@ -15,7 +16,7 @@ from eval.numbers import Quantity
 
 __all__ = ["Derivation", "derivations", "find_derivation", "rate_matches", "TOTAL_WORDS", "DIFF_WORDS", "RATE_WORDS"]
 
-TOTAL_WORDS = ("共计", "合计", "总计", "累计", "总共", "一共", "总数", "总额", "共", "总", "全年", "全学期", "两项", "加起来")
+TOTAL_WORDS = re.compile(r"共计|合计|总计|累计|总共|一共|总数|总额|总人数|两项|加起来|共(?![同建享识青产创赢融进])")
 DIFF_WORDS = ("其余", "其他", "另有", "另", "剩余", "还有", "增加", "增长", "减少", "下降", "提高", "多出", "净增", "新增", "差")
 RATE_WORDS = ("率", "占", "比例", "比重", "百分之")
 _MAX_GROUP = 12                         # sums over at most this many figures of one group
@@ -30,7 +31,8 @@ class Derivation:
 
 
 def derivations(ledger: Ledger) -> list[Derivation]:
-    """Every total, difference and rate of figures that sit together in one fact or one section."""
+    """Totals of figures that sit together (one fact, one section); differences and rates within one fact; and
+    the overall rate of parallel facts (推荐6名，5人通过 + 推荐2名，1人通过 → 6/8)."""
     out: list[Derivation] = []
     for group in _groups(ledger):
         by_class: dict[str, list[Entry]] = {}
@@ -44,13 +46,33 @@ def derivations(ledger: Ledger) -> list[Derivation]:
                     out.append(Derivation("sum", sum(e.quantity.value for e in combo), unit_class, _ids(combo)))
             if len(entries) > 4:
                 out.append(Derivation("sum", sum(e.quantity.value for e in entries), unit_class, _ids(entries)))
-            for a, b in combinations(entries, 2):
-                out.append(Derivation("difference", abs(a.quantity.value - b.quantity.value), unit_class, _ids((a, b))))
-        counts = [e for e in group if e.quantity.kind in ("count", "money")][:_MAX_GROUP]
+    pairs_by_section: dict[tuple[str, str], list[tuple[Entry, Entry]]] = {}
+    section_of = {f.id: f.section for f in ledger.facts}
+    for fact_entries in _by_fact(ledger).values():
+        counts = [e for e in fact_entries if e.quantity.kind in ("count", "money")][:_MAX_GROUP]
         for a, b in combinations(counts, 2):
+            if family(a.quantity.unit_class) != family(b.quantity.unit_class):
+                continue
             small, big = sorted((a, b), key=lambda e: e.quantity.value)
+            out.append(Derivation("difference", big.quantity.value - small.quantity.value,
+                                  family(a.quantity.unit_class), _ids((a, b))))
             if big.quantity.value > 0:
                 out.append(Derivation("rate", 100 * small.quantity.value / big.quantity.value, "percent", _ids((a, b))))
+                key = (section_of.get(a.fact_id, ""), family(a.quantity.unit_class))
+                pairs_by_section.setdefault(key, []).append((small, big))
+    for pairs in pairs_by_section.values():
+        for size in range(2, min(len(pairs), 4) + 1):
+            for combo in combinations(pairs[:8], size):
+                whole = sum(b.quantity.value for _, b in combo)
+                out.append(Derivation("rate", 100 * sum(a.quantity.value for a, _ in combo) / whole, "percent",
+                                      _ids(e for pair in combo for e in pair)))
+    return out
+
+
+def _by_fact(ledger: Ledger) -> dict[str, list[Entry]]:
+    out: dict[str, list[Entry]] = {}
+    for e in ledger.entries:
+        out.setdefault(e.fact_id, []).append(e)
     return out
 
 
@@ -92,7 +114,6 @@ def find_derivation(q: Quantity, table: Sequence[Derivation], context: str) -> D
             if q.kind == "percent" and rate_matches(q, d.value):
                 return d
         elif d.unit_class == family(q.unit_class) and abs(d.value - q.value) < 1e-6:
-            words = TOTAL_WORDS if d.how == "sum" else DIFF_WORDS
-            if any(w in context for w in words):
+            if TOTAL_WORDS.search(context) if d.how == "sum" else any(w in context for w in DIFF_WORDS):
                 return d
     return None

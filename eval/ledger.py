@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from typing import Sequence
@@ -15,10 +16,11 @@ from typing import Sequence
 from eval.facts import Fact
 from eval.numbers import Quantity, extract_quantities
 
-__all__ = ["Entry", "Ledger", "build_ledger", "subject_of", "bigrams"]
+__all__ = ["Entry", "Ledger", "build_ledger", "subjects_of", "bigrams"]
 
 _CLAUSE_END = re.compile(r"[，,。；;！!？?\n：:、（）()“”\"]")
 _LEFT_CHARS, _RIGHT_CHARS = 10, 8
+_WALL_KINDS = ("count", "money", "percent", "number", "range")
 
 
 @dataclass(frozen=True)
@@ -36,9 +38,24 @@ class Ledger:
     weights: dict                  # bigram → weight (rarer across subjects = heavier)
     subject_bigrams: tuple = ()    # per entry: the bigrams of its subject
     subject_weight: tuple = ()     # per entry: their total weight
+    fact_bigrams: dict = None      # fact id → the bigrams of the whole fact
+    by_class: dict = None          # unit class → entries
+
+    @property
+    def counts(self) -> list[Entry]:
+        return [e for c, es in self.by_class.items() if c.startswith("count:") for e in es]
 
     def of_class(self, unit_class: str) -> list[Entry]:
-        return [e for e in self.entries if e.quantity.unit_class == unit_class]
+        return self.by_class.get(unit_class, [])
+
+    def near(self, q: Quantity) -> list[Entry]:
+        """The entries a figure of q's class can be compared with: its class; dates and ranges with each other;
+        a bare number with anything."""
+        if q.kind == "number":
+            return list(self.entries)
+        if q.kind in ("date", "range"):
+            return [e for c in self.by_class if c == "date" or c.startswith("range:") for e in self.by_class[c]]
+        return self.by_class.get(q.unit_class, []) + (self.counts if q.kind == "count" else [])
 
 
 def bigrams(text: str) -> set[str]:
@@ -52,28 +69,44 @@ def bigrams(text: str) -> set[str]:
     return out
 
 
-def subject_of(text: str, q: Quantity, others: Sequence[Quantity]) -> str:
-    """The words of q's clause: left to the clause start or the previous figure, right to the clause end or the
-    next figure (at most a few characters each way)."""
-    left_limit = max([o.end for o in others if o.end <= q.start] + [q.start - _LEFT_CHARS, 0])
-    right_limit = min([o.start for o in others if o.start >= q.end] + [q.end + _RIGHT_CHARS, len(text)])
-    left = text[left_limit:q.start]
-    cut = [m.end() for m in _CLAUSE_END.finditer(left)]
-    left = left[cut[-1]:] if cut else left
-    right = text[q.end:right_limit]
-    stop = _CLAUSE_END.search(right)
-    right = right[:stop.start()] if stop else right
-    return f"{left}|{right}"
+def subjects_of(text: str, quantities: Sequence[Quantity]) -> list[str]:
+    """The words of each quantity's clause ("left|right"): left to the clause start or the previous figure, right
+    to the clause end or the next figure, a few characters at most each way. Figures like 一等奖, 第三届 and 4月
+    stay part of the words. Linear in the number of quantities (they come in text order)."""
+    walls = [o for o in quantities if o.kind in _WALL_KINDS]
+    wall_ends = [o.end for o in walls]
+    wall_starts = [o.start for o in walls]
+    out = []
+    for q in quantities:
+        i = bisect_right(wall_ends, q.start)
+        left_limit = max(wall_ends[i - 1] if i else 0, q.start - _LEFT_CHARS, 0)
+        j = bisect_left(wall_starts, q.end)
+        right_limit = min(wall_starts[j] if j < len(wall_starts) else len(text), q.end + _RIGHT_CHARS, len(text))
+        left = text[left_limit:q.start]
+        cut = [m.end() for m in _CLAUSE_END.finditer(left)]
+        left = left[cut[-1]:] if cut else left
+        right = text[q.end:right_limit]
+        stop = _CLAUSE_END.search(right)
+        out.append(f"{left}|{right[:stop.start()] if stop else right}")
+    return out
 
 
 def build_ledger(facts: Sequence[Fact]) -> Ledger:
     entries: list[Entry] = []
     for fact in facts:
         quantities = extract_quantities(fact.text)
-        for q in quantities:
-            entries.append(Entry(fact.id, q, subject_of(fact.text, q, quantities), len(entries)))
+        for q, subject in zip(quantities, subjects_of(fact.text, quantities)):
+            entries.append(Entry(fact.id, q, subject, len(entries)))
     counts = Counter(b for e in entries for b in bigrams(e.subject))
     n = max(len(entries), 1)
     weights = {b: 1.0 + math.log(n / c) for b, c in counts.items()}
     grams = tuple(frozenset(bigrams(e.subject)) for e in entries)
-    return Ledger(tuple(facts), tuple(entries), weights, grams, tuple(sum(weights[b] for b in g) for g in grams))
+    return Ledger(tuple(facts), tuple(entries), weights, grams, tuple(sum(weights[b] for b in g) for g in grams),
+                  {f.id: frozenset(bigrams(f.text)) for f in facts}, _by_class(entries))
+
+
+def _by_class(entries: Sequence[Entry]) -> dict[str, list[Entry]]:
+    out: dict[str, list[Entry]] = {}
+    for e in entries:
+        out.setdefault(e.quantity.unit_class, []).append(e)
+    return out

@@ -30,6 +30,8 @@ def chinese_value(span: str) -> tuple[float, float | None, bool] | None:
     """
     if not span:
         return None
+    if span in ("百", "千", "万"):
+        return {"百": 100.0, "千": 1000.0, "万": 10000.0}[span], None, False
     if "几" in span:
         return _with_ji(span)
     if len(span) == 2 and span[0] in CN_DIGITS and span[1] in CN_DIGITS and CN_DIGITS[span[1]] == CN_DIGITS[span[0]] + 1:
