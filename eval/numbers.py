@@ -52,9 +52,9 @@ UNIT_CLASSES = {"名": "人", "位": "人", "人": "人", "场": "次", "回": "
 
 _QUALIFIER_CLASS = {
     "余": "more", "多": "more", "几": "more", "以上": "more", "超过": "more", "逾": "more", "不少于": "more",
-    "不低于": "more", "至少": "more", "有余": "more", "过": "more",
+    "不低于": "more", "至少": "more", "有余": "more", "过": "more", "及以上": "more",
     "近": "less", "将近": "less", "接近": "less", "不到": "less", "不足": "less", "以下": "less", "不超过": "less",
-    "最多": "less", "以内": "less", "不高于": "less",
+    "最多": "less", "以内": "less", "不高于": "less", "及以下": "less",
     "约": "about", "大约": "about", "左右": "about", "上下": "about", "来": "about", "大概": "about", "两三": "about",
 }
 _NEUTRAL_PREFIXES = ("达到", "高达", "达")        # kept as written; they say nothing about the value
@@ -80,7 +80,7 @@ _AR = r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?"
 _CN = (r"(?:(?:[零〇○一二两三四五六七八九十]|几(?=[十百千万]))[零〇○一二两三四五六七八九十百千万亿几]*"
        r"|(?<=[近约逾])[百千万](?=[余多]?[人名位元次户篇条件项])|[百千](?=[余多][人名位元次户篇条件项]))")   # 近百人, 百余人
 _NUM = rf"(?:{_AR}|{_CN})"
-_UNITS = ("个百分点", "个月", "人次", "课时", "学时", "小时", "分钟", "周年", "学年度", "学年", "学期", "年度", "月份",
+_UNITS = ("个百分点", "个月", "周岁", "人次", "课时", "学时", "小时", "分钟", "周年", "学年度", "学年", "学期", "年度", "月份",
           "场次", "篇次", "%", "元", "人", "名", "位", "次", "期", "场", "项", "条", "个", "篇", "节", "所", "届", "天",
           "年", "月", "日", "号", "对", "件", "家", "支", "队", "批", "组", "份", "本", "册", "套", "台", "张", "幅",
           "首", "部", "门", "类", "户", "间", "座", "处", "轮", "岁", "课", "堂", "桌", "箱", "辆", "趟", "种",
@@ -91,12 +91,13 @@ _PREFIXES = ("不少于", "不低于", "不超过", "不高于", "超过", "将�
 
 _PATTERN = re.compile(rf"""
     (?P<pct>百分之(?P<pnum>{_NUM}|百))
+  | (?P<frac>(?P<den>{_NUM})分之(?P<fnum>{_NUM}))
   | (?P<session>(?P<s1>[一二三四五六七八九十]+|[0-9]+)届(?P<s2>[一二三四五六七八九十]+|[0-9]+)次)
   | (?P<ord>第(?P<onum>{_NUM})(?P<ounit>届|次|期|批|轮|季|学期|名|阶段|个|位|场|周|学年)?)
   | (?P<rank>(?P<rnum>[一二三四五六七八九十特]|[0-9])等奖?)
   | (?P<years>(?P<y1>(?:19|20)[0-9]{{2}})\s*[-－—–~～至到]+\s*(?P<y2>(?:19|20)[0-9]{{2}})(?P<yu>学年度|学年|年度|年)?)
   | (?P<range>(?P<r1>{_NUM})(?P<ru1>{_UNIT})?\s*[-－—–~～至到]+\s*(?P<r2>{_NUM})(?P<rmult>[万千亿](?=[元人]))?(?P<ru2>{_UNIT}))
-  | (?P<q>(?P<num>{_NUM})(?P<mult>[万千亿](?![众家方分一]))?(?P<q1>余|多|几|来)?(?P<unit>{_UNIT})?(?P<q2>左右|以上|以下|上下|有余|以内)?)
+  | (?P<q>(?P<num>{_NUM})(?P<mult>[万千亿](?![众家方分一]))?(?P<q1>余|多|几|来)?(?P<unit>{_UNIT})?(?P<q2>左右|及以上|及以下|以上|以下|上下|有余|以内)?)
 """, re.VERBOSE)
 
 _MULT = {"万": 1e4, "千": 1e3, "亿": 1e8, "": 1.0, None: 1.0}
@@ -150,6 +151,12 @@ def _read(m: re.Match, plain: str, text: str) -> Quantity | None:
         if n is None:
             return None
         return _make(m, text, n[0], None, "%", "percent", _suffix_qualifier(plain, m.end()), n)
+    if m.group("frac"):
+        den, num = _number(m.group("den")), _number(m.group("fnum"))
+        if den is None or num is None or den[0] == 0:
+            return None
+        return _make(m, text, round(100 * num[0] / den[0], 1), None, "%", "percent", _suffix_qualifier(plain, m.end()),
+                     (0, None, False, True, 1))
     if m.group("session"):
         a, b = (_number(m.group(g)) for g in ("s1", "s2"))
         if a is None or b is None:
@@ -214,7 +221,7 @@ def _read_plain(m: re.Match, plain: str, text: str) -> Quantity | None:
         kind = "count"
     elif unit == "元":
         kind = "money"
-    elif unit in ("年", "年度", "学年", "学年度") and _is_year(m.group("num"), value):
+    elif unit in ("年", "年度", "学年", "学年度", "届") and _is_year(m.group("num"), value):
         kind, value = "date", value * 10000
     elif unit in ("月", "月份") and 1 <= value <= 12 and value == int(value) and not q1:
         kind, value = "date", value * 100
@@ -243,11 +250,11 @@ def _is_year(span: str, value: float) -> bool:
 def _looks_like_code(plain: str, m: re.Match) -> bool:
     """Phone numbers, times (14:30), version-like 1.2.3: not figures of the notes."""
     before, after = plain[max(0, m.start() - 1):m.start()], plain[m.end():m.end() + 1]
-    return before in (":", "：", ".", "-") or after in (":", "：", "-")
+    return before in (":", "：", ".", "-") or after in (":", "：", "-") or after.isascii() and after.isalpha()
 
 
 def _suffix_qualifier(plain: str, end: int) -> str:
-    for s in ("左右", "以上", "以下", "上下", "以内"):
+    for s in ("左右", "及以上", "及以下", "以上", "以下", "上下", "以内"):
         if plain.startswith(s, end):
             return s
     return ""
