@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Sequence
 
-from eval.derived import TOTAL_WORDS, derivations, family, find_derivation, rate_matches
+from eval.derived import DIFF_WORDS, TOTAL_WORDS, derivations, family, find_derivation, rate_matches
 from eval.facts import Fact
 from eval.ledger import Entry, Ledger, bigrams, build_ledger, subjects_of
 from eval.numbers import Quantity, extract_quantities, qualifier_class, same_value
@@ -27,6 +27,8 @@ ERROR_KINDS = ("unsupported", "mismatch", "qualifier", "arithmetic", "missing", 
 KINDS = ERROR_KINDS + ("style", "derived")
 STRONG, WEAK, SWAP_MARGIN, FACT_SIMILAR = 0.5, 0.25, 0.3, 0.3
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]")
+_CHANGE_WORDS = re.compile(r"较|同比|比上|增长|增加|提高|提升|下降|减少|上升")
+_ALL_WORDS = re.compile(r"全部|全体|所有|全员|均已|均参加|全覆盖|无一遗漏")
 _TOTAL_END = re.compile(r"[。！!？?\n]")           # a total may add up figures across 「；」
 _PARAGRAPH_END = re.compile(r"\n")
 
@@ -155,7 +157,8 @@ class _Run:
         for q in self.figures:
             matches = [e for e in self.ledger.near(q) if _supports(e.quantity, q, self.ledger)]
             if matches:
-                if not self.stated_total(q):
+                trusted = any(self.score(q, e) >= WEAK for e in matches)
+                if trusted or not self.stated_total(q):
                     self.matched(q, matches)
             elif not any(_supports(k, q, None) for k in self.known):
                 pending.append(q)
@@ -166,6 +169,7 @@ class _Run:
             self.explain(q)
         self.missing()
         self.style()
+        self.prefer_non_date_swaps()
         return sorted(self.findings, key=lambda f: (f.start is None, f.start or 0, f.kind))
 
     def matched(self, q: Quantity, matches: list[Entry]) -> None:
@@ -175,10 +179,13 @@ class _Run:
         own = self.score(q, best)
         rivals = [e for e in self.ledger.of_class(q.unit_class) if e not in matches]
         if rivals and not _word_like(q):
-            top = max(rivals, key=lambda e: (self.score(q, e), e.index not in self.used, self.fact_score(q, e), -e.index))
-            if self.score(q, top) >= STRONG and self.score(q, top) - own >= SWAP_MARGIN:
+            top = max(rivals, key=lambda e: (self.contrast(q, e, best), self.score(q, e), e.index not in self.used,
+                                             self.fact_score(q, e), -e.index))
+            if self.contrast(q, top, best):
                 self.used.update((best.index, top.index))
                 return self.swapped(q, top)
+        if q.kind == "date" and q.date_parts != best.quantity.date_parts:
+            return                                          # 十月 for 10月17日: backed, but the slot stays open
         if same_qual or q.kind == "date":
             self.used.add(best.index)
             self.owner[id(q)] = best
@@ -189,6 +196,30 @@ class _Run:
         was, now = best.quantity.qualifier or "无限定词", q.qualifier or "无限定词"
         self.add("qualifier", q, f"笔记写的是“{best.quantity.text}”（{was}），草稿写成“{q.text}”（{now}）："
                                  f"限定词不能增删或改动", (best.fact_id,))
+
+    def contrast(self, q: Quantity, other: Entry, own: Entry) -> bool:
+        """q stands among the words that set `other`'s subject apart from its own fact figure's, and among none of
+        the words that set its own apart: 区级课题立项4项 when the notes say 区级…11项 and 市级…4项."""
+        mine, theirs = self.ledger.subject_bigrams[own.index], self.ledger.subject_bigrams[other.index]
+        here = self.context[id(q)]
+        telling = {g for g in (theirs - mine) & here if len(g) == 2}
+        return bool(telling) and not ((mine - theirs) & here) and self.score(q, other) > self.score(q, own)
+
+    def prefer_non_date_swaps(self) -> None:
+        """3月召开四届六次教代会 when the notes pair 3月 with 四届五次: the session is the wrong figure, the month
+        only names the meeting; report the session alone."""
+        swaps = [f for f in self.findings if f.kind == "mismatch" and "属于另一件事" in f.message]
+        drop = set()
+        for f in swaps:
+            q = next(q for q in self.figures if q.start == f.start)
+            if q.kind == "date":
+                start, end = self.span(q, self.sentence_ends)
+                if any(g is not f and start <= g.start < end and self._kind_at(g.start) != "date" for g in swaps):
+                    drop.add(id(f))
+        self.findings = [f for f in self.findings if id(f) not in drop]
+
+    def _kind_at(self, start: int) -> str:
+        return next(q.kind for q in self.figures if q.start == start)
 
     def swapped(self, q: Quantity, slot: Entry) -> None:
         self.add("mismatch", q, f"这里说的是“{_subject_words(slot)}”，笔记中是“{slot.quantity.text}”，草稿写成“{q.text}”"
@@ -213,8 +244,15 @@ class _Run:
                 return self.swapped(q, e)
 
     def explain(self, q: Quantity) -> None:
-        if _word_like(q) or self.stated_total(q):
+        if _word_like(q):
             return                                          # 一次, 一名, 两项: too often a word, never reported alone
+        slot = self.altered_slot(q)
+        groups = self.total_parts(q, self.total_ends)
+        adds_up = any(abs(sum(p.value for p in g) - q.value) < 1e-6 for g in groups)
+        if slot is not None and not adds_up and (self.score(q, slot) >= STRONG or groups):
+            return self.mismatch(q, slot)                   # 支出23.5万元 where the notes say 支出25.3万元
+        if self.stated_total(q):
+            return
         bases = self.rate_bases(q) if q.kind == "percent" else []
         if bases:                                           # a rate of the counts beside it: those decide
             if any(rate_matches(q, 100 * a.value / b.value) for a, b in bases):
@@ -226,6 +264,8 @@ class _Run:
                 derivation = None                           # an overall rate (5+1)/(6+2) must include the part here
         else:
             derivation = find_derivation(q, self.table, self.clause_before(q))
+        if derivation is None and self.local_derivation(q):
+            return
         if derivation is not None:
             how = {"sum": "合计", "difference": "差", "rate": "比率"}[derivation.how]
             self.add("derived", q, f"由笔记中的数字推算（{how}）得出，核对无误", derivation.fact_ids, level="info")
@@ -233,14 +273,32 @@ class _Run:
         if any(_supports(r, q, None) for r in self.references):
             self.add("leak", q, f"“{q.text}”出现在参考的往年材料中，但笔记里没有：可能是从往年材料抄来的数字")
             return
-        slot = self.altered_slot(q)
-        if slot is not None and self.score(q, slot) >= STRONG:
-            return self.mismatch(q, slot)
         if self.arithmetic(q) or self.stated_total(q, paragraph=True):
             return
         if slot is not None:
             return self.mismatch(q, slot)
         self.add("unsupported", q, f"笔记中没有“{q.text}”这个数字，也不能由笔记中的数字算出：请核实或删去")
+
+    def local_derivation(self, q: Quantity) -> bool:
+        """Figures the draft computes from figures it wrote just before: 收入13.5万元，支出12万元…结余1.5万元
+        (difference), 2名，每名2000元，共计4000元 (product), 全部参加 → 100%."""
+        earlier = [p for p in self.same_sentence(q, self.paragraph_ends) if p.end <= q.start]
+        clause = self.clause_before(q)
+        found = None
+        if q.kind == "percent" and q.value == 100 and _ALL_WORDS.search(self.draft[slice(*self.span(q, self.sentence_ends))]):
+            found = "“全部/全体”即100%"
+        elif q.kind in ("count", "money") and any(w in clause for w in DIFF_WORDS):
+            same = [p for p in earlier if p.unit_class == q.unit_class]
+            if any(abs(abs(a.value - b.value) - q.value) < 1e-6 for a in same for b in same if a is not b):
+                found = "前文两数之差"
+        elif q.kind == "money" and TOTAL_WORDS.search(clause):
+            each = [p for p in earlier if p.kind == "money" and "每" in self.draft[max(0, p.start - 4):p.start]]
+            counts = [p for p in earlier if p.kind == "count"]
+            if any(abs(a.value * b.value - q.value) < 1e-6 for a in each for b in counts):
+                found = "前文“每…”乘以数量"
+        if found:
+            self.add("derived", q, f"由前文的数字算出（{found}），核对无误", level="info")
+        return found is not None
 
     def altered_slot(self, q: Quantity) -> Entry | None:
         """The fact figure q most likely replaced: one the draft never wrote, of q's class, whose words (or whose
@@ -266,29 +324,38 @@ class _Run:
     def stated_total(self, q: Quantity, paragraph: bool = False) -> bool:
         """共/合计 before q and at least two figures of its class before it in the sentence (or after it, after
         其中; or, with paragraph, in its paragraph): q must be their sum. True when q was judged here."""
-        if q.kind not in ("count", "money") or not TOTAL_WORDS.search(self.clause_before(q)):
-            return False
-        groups = self.part_groups(q, self.paragraph_ends if paragraph else self.total_ends)
+        groups = self.total_parts(q, self.paragraph_ends if paragraph else self.total_ends)
         if not groups:
             return False
-        if any(abs(sum(p.value for p in g[i:]) - q.value) < 1e-6 for g in groups for i in range(len(g) - 1)):
+        if any(abs(sum(p.value for p in g[i:]) - q.value) < 1e-6 for g in groups for i in range(len(g) - 1)
+               if g[0].start < q.start) or any(abs(sum(p.value for p in g) - q.value) < 1e-6 for g in groups):
             self.add("derived", q, f"合计（{' + '.join(p.text for p in groups[0])} 等）核对无误",
                      self._facts_of(groups[0]), level="info")
             return True
-        parts = groups[-1]
+        parts = groups[0] if groups[0][0].start > q.start else groups[-1]
         self.add("arithmetic", q, f"合计应为{_fmt(sum(p.value for p in parts))}（{' + '.join(p.text for p in parts)}），"
                                   f"草稿写成“{q.text}”", self._facts_of(parts))
         return True
 
+    def total_parts(self, q: Quantity, ends: list[int]) -> list[list[Quantity]]:
+        """The ways to read q as a stated total (共/合计 before it, or 其中 after it) of the figures beside it."""
+        announced = self.draft[q.end:q.end + 3].lstrip("，,：:").startswith("其中")
+        if q.kind not in ("count", "money") or not (TOTAL_WORDS.search(self.clause_before(q)) or announced):
+            return []
+        return self.part_groups(q, ends)
+
     def part_groups(self, q: Quantity, ends: list[int]) -> list[list[Quantity]]:
         """Ways to read the parts of a stated total: all figures of its class before it in the sentence, or
         those with its very unit (5人 + 1人, not the 6名 recommended)."""
-        same = [p for p in self.same_sentence(q, ends) if p.unit_class == q.unit_class]
+        family_too = q.unit == "人次" and ends is not self.paragraph_ends     # 36人 + 28人 + 64人 = 128人次
+        same = [p for p in self.same_sentence(q, ends) if p.unit_class == q.unit_class
+                or family_too and family(p.unit_class) == family(q.unit_class)]
+        if "其中" in self.draft[q.end:q.end + 3]:
+            stop = self.draft.find("；", q.end)
+            after = [p for p in same if p.start > q.end and (stop < 0 or p.start < stop)]
+            return [after[:n] for n in range(len(after), 1, -1)]   # the parts run from 其中 on, maybe not to the end
         before = [p for p in same if p.start < q.start]
         if len(before) < 2:
-            after = [p for p in same if p.start > q.end]
-            if len(after) >= 2 and "其中" in self.draft[q.end:after[0].start]:
-                return [after]
             return []
         groups = [before]
         exact = [p for p in before if p.unit == q.unit]
@@ -299,11 +366,17 @@ class _Run:
     def rate_bases(self, q: Quantity) -> list[tuple[Quantity, Quantity]]:
         """(part, whole) pairs a stated rate can be of: the figure just before it over any larger figure of its
         class in the paragraph, or any two figures of one class in its sentence."""
-        before = [p for p in self.same_sentence(q) if p.kind in ("count", "money") and p.end <= q.start]
+        clause = self.clause_before(q)
+        if _CHANGE_WORDS.search(clause):
+            return []                                       # 较上年增长50%: a change, not a share of these counts
+        earlier = [p for p in self.same_sentence(q) if p.end <= q.start]
+        before = [p for p in earlier if p.kind in ("count", "money")]
         if not before:
             return []
-        named = re.search(r"([\u4e00-\u9fff]{2})(?:率|比例)", self.clause_before(q))   # 优秀率 → the 优秀 figure
+        named = re.search(r"([\u4e00-\u9fff]{2})(?:率|比例)", clause)   # 优秀率 → the 优秀 figure
         own = [p for p in before if named and named.group(1) in self.words[id(p)]]
+        if not own and earlier[-1] is not before[-1]:
+            return []                                       # 办结率100%，满意率98%: 98% is not of the counts before
         part = own[-1] if own else before[-1]
         paragraph = self.same_sentence(q, self.paragraph_ends)
         return [(part, b) for b in paragraph if b is not part and b.kind == part.kind
@@ -326,12 +399,16 @@ class _Run:
         return tuple(dict.fromkeys(ids))
 
     def missing(self) -> None:
-        for e in self.ledger.entries:
+        reported: set[str] = set()
+        for e in sorted(self.ledger.entries, key=lambda e: e.quantity.kind == "rank"):
             q = e.quantity
-            if e.index in self.used or _word_like(q) or q.kind == "rank":
+            if e.index in self.used or _word_like(q):
                 continue
             if any(_supports(e.quantity, f, self.ledger) or _supports(f, e.quantity, None) for f in self.comparable(q)):
                 continue
+            if q.kind == "rank" and e.fact_id in reported:
+                continue                                    # 其中一等奖2人 dropped: 2人 is missing, not the rank too
+            reported.add(e.fact_id)
             self.add("missing", None, f"笔记中的“{q.text}”（{_subject_words(e)}）没有写进草稿", (e.fact_id,), text=q.text)
 
     def style(self) -> None:
@@ -350,7 +427,7 @@ class _Run:
 
 def _word_like(q: Quantity) -> bool:
     """一次, 一名, 两项, 两个: Chinese 一/两 with a classifier read as words more often than as figures."""
-    return q.chinese and q.kind == "count" and (q.value == 1 or q.value == 2 and q.unit in ("项", "个", "类", "种", "方面"))
+    return q.chinese and q.kind == "count" and (q.value == 1 or q.value <= 5 and q.unit in ("项", "个", "类", "种", "方面"))
 
 
 def _supports(e: Quantity, q: Quantity, ledger: Ledger | None) -> bool:

@@ -18,7 +18,7 @@ from eval.numbers import Quantity, extract_quantities
 
 __all__ = ["Entry", "Ledger", "build_ledger", "subjects_of", "bigrams"]
 
-_CLAUSE_END = re.compile(r"[，,。；;！!？?\n：:、（）()“”\"]")
+_CLAUSE_END = re.compile(r"[，,。；;！!？?\n、（）()“”\"]")
 _LEFT_CHARS, _RIGHT_CHARS = 10, 8
 _WALL_KINDS = ("count", "money", "percent", "number", "range")
 
@@ -62,7 +62,7 @@ def bigrams(text: str) -> set[str]:
     """Character bigrams of each side of a subject ("left|right"); a one-character side counts as itself."""
     out: set[str] = set()
     for part in text.split("|"):
-        chars = [c for c in part if "\u4e00" <= c <= "\u9fff" or c.isascii() and c.isalpha()]
+        chars = [c for c in part if "\u4e00" <= c <= "\u9fff" or c.isascii() and c.isalnum()]
         out.update(a + b for a, b in zip(chars, chars[1:]))
         if len(chars) == 1:
             out.add(chars[0])

@@ -58,6 +58,7 @@ _QUALIFIER_CLASS = {
     "约": "about", "大约": "about", "左右": "about", "上下": "about", "来": "about", "大概": "about", "两三": "about",
 }
 _NEUTRAL_PREFIXES = ("达到", "高达", "达")        # kept as written; they say nothing about the value
+_VERB_DA = set("传表到下送抵通转直发")
 
 
 def qualifier_class(qualifier: str) -> str:
@@ -84,7 +85,7 @@ _UNITS = ("个百分点", "个月", "周岁", "人次", "课时", "学时", "小
           "场次", "篇次", "%", "元", "人", "名", "位", "次", "期", "场", "项", "条", "个", "篇", "节", "所", "届", "天",
           "年", "月", "日", "号", "对", "件", "家", "支", "队", "批", "组", "份", "本", "册", "套", "台", "张", "幅",
           "首", "部", "门", "类", "户", "间", "座", "处", "轮", "岁", "课", "堂", "桌", "箱", "辆", "趟", "种",
-          "周", "年级", "分", "回", "株", "棵", "块", "盒", "袋", "斤", "公斤", "米", "公里", "平方米", "亩")
+          "周", "年级", "票", "分", "回", "株", "棵", "块", "盒", "袋", "斤", "公斤", "米", "公里", "平方米", "亩")
 _UNIT = "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True))
 _PREFIXES = ("不少于", "不低于", "不超过", "不高于", "超过", "将近", "接近", "不到", "不足", "至少", "最多", "大约",
              "大概", "近", "约", "逾") + _NEUTRAL_PREFIXES
@@ -115,9 +116,11 @@ def _number(span: str) -> tuple[float, float | None, bool, bool, int] | None:
 
 
 def _prefix(text: str, start: int) -> str:
-    before = text[max(0, start - 3):start]
+    before = text[max(0, start - 4):start]
     for p in _PREFIXES:
         if before.endswith(p):
+            if p == "达" and before[-2:-1] in _VERB_DA:
+                return ""                                 # 传达3次, 下达2项: the verb, not 达 (reaching)
             return p
     return ""
 
@@ -238,9 +241,9 @@ def _read_plain(m: re.Match, plain: str, text: str) -> Quantity | None:
 
 
 def _qualifying_prefix_length(plain: str, start: int) -> int:
-    """约/近/不低于 … belong to the figure's text; 达 and 共 do not."""
+    """约/近/不低于/达 … belong to the figure's text; 共 and 累计 do not."""
     p = _prefix(plain, start)
-    return len(p) if p in _QUALIFIER_CLASS else 0
+    return len(p) if p in _QUALIFIER_CLASS or p in _NEUTRAL_PREFIXES else 0
 
 
 def _is_year(span: str, value: float) -> bool:
@@ -265,7 +268,7 @@ def _make(m: re.Match, text: str, value: float, high: float | None, unit: str, k
     end = m.end() + len(qualifier) if qualifier and text.startswith(qualifier, m.end()) else m.end()
     plain = to_ascii_digits(text)
     prefix = _prefix(plain, m.start()) if kind in ("percent", "range") else ""
-    start = m.start() - (_qualifying_prefix_length(plain, m.start()) if prefix else 0)
+    start = m.start() - _qualifying_prefix_length(plain, m.start())
     qualifier = "+".join(x for x in (prefix, qualifier) if x)
     return Quantity(start, end, text[start:end], value, high, unit, kind, qualifier, n[3], n[4])
 
