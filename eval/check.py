@@ -18,7 +18,7 @@ from typing import Sequence
 
 from eval.derived import DIFF_WORDS, TOTAL_WORDS, derivations, family, find_derivation, rate_matches
 from eval.facts import Fact
-from eval.ledger import Entry, Ledger, bigrams, build_ledger, subjects_of
+from eval.ledger import Entry, Ledger, bigrams, build_ledger, groups_of, subjects_of
 from eval.numbers import Quantity, extract_quantities, qualifier_class, same_value
 
 __all__ = ["Finding", "CheckResult", "check_draft", "KINDS", "ERROR_KINDS"]
@@ -28,6 +28,7 @@ KINDS = ERROR_KINDS + ("style", "derived")
 STRONG, WEAK, SWAP_MARGIN, FACT_SIMILAR = 0.5, 0.25, 0.3, 0.3
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]")
 _CHANGE_WORDS = re.compile(r"较|同比|比上|增长|增加|提高|提升|下降|减少|上升")
+_EACH = re.compile(r"每|人均|户均|平均")
 _ALL_WORDS = re.compile(r"全部|全体|所有|全员|均已|均参加|全覆盖|无一遗漏")
 _TOTAL_END = re.compile(r"[。！!？?\n]")           # a total may add up figures across 「；」
 _PARAGRAPH_END = re.compile(r"\n")
@@ -99,6 +100,7 @@ class _Run:
         self.known, self.references = known, references
         self.words = {id(q): words for q, words in zip(figures, subjects_of(draft, figures))}
         self.context = {key: bigrams(words) for key, words in self.words.items()}
+        self.group_grams = {id(q): bigrams(g) for q, g in zip(figures, groups_of(draft, figures))}
         self.sentence_ends = [m.start() for m in _SENTENCE_END.finditer(draft)]
         self.total_ends = [m.start() for m in _TOTAL_END.finditer(draft)]
         self.starts = [q.start for q in figures]
@@ -203,7 +205,15 @@ class _Run:
         mine, theirs = self.ledger.subject_bigrams[own.index], self.ledger.subject_bigrams[other.index]
         here = self.context[id(q)]
         telling = {g for g in (theirs - mine) & here if len(g) == 2}
-        return bool(telling) and not ((mine - theirs) & here) and self.score(q, other) > self.score(q, own)
+        if telling and not ((mine - theirs) & here) and self.score(q, other) > self.score(q, own):
+            return True
+        if own.fact_id == other.fact_id or abs(self.score(q, own) - self.score(q, other)) > 0.05:
+            return False                                    # the wider words only break a tie of the clause's own
+        mine, theirs = bigrams(own.group), bigrams(other.group)
+        here = self.group_grams[id(q)]
+        telling = {g for g in (theirs - mine) & here if len(g) == 2}
+        own_words = {g for g in mine - theirs if len(g) == 2}
+        return bool(telling) and bool(own_words) and not (own_words & here)
 
     def prefer_non_date_swaps(self) -> None:
         """3月召开四届六次教代会 when the notes pair 3月 with 四届五次: the session is the wrong figure, the month
@@ -292,7 +302,7 @@ class _Run:
             if any(abs(abs(a.value - b.value) - q.value) < 1e-6 for a in same for b in same if a is not b):
                 found = "前文两数之差"
         elif q.kind == "money" and TOTAL_WORDS.search(clause):
-            each = [p for p in earlier if p.kind == "money" and "每" in self.draft[max(0, p.start - 4):p.start]]
+            each = [p for p in earlier if p.kind == "money" and _EACH.search(self.draft[max(0, p.start - 4):p.start])]
             counts = [p for p in earlier if p.kind == "count"]
             if any(abs(a.value * b.value - q.value) < 1e-6 for a in each for b in counts):
                 found = "前文“每…”乘以数量"
@@ -309,6 +319,9 @@ class _Run:
         best = max(candidates, key=lambda e: (self.score(q, e), self.fact_score(q, e), -e.index))
         if self.score(q, best) >= WEAK or self.fact_score(q, best) >= FACT_SIMILAR:
             return best
+        alike = [e for e in candidates if e.quantity.unit_class == q.unit_class]
+        if len(alike) == 1 and q.kind in ("rank", "ordinal", "date", "range"):
+            return alike[0]                                 # the one 等奖 of the notes, written as another
         return None
 
     def mismatch(self, q: Quantity, e: Entry) -> None:
@@ -339,7 +352,7 @@ class _Run:
 
     def total_parts(self, q: Quantity, ends: list[int]) -> list[list[Quantity]]:
         """The ways to read q as a stated total (共/合计 before it, or 其中 after it) of the figures beside it."""
-        announced = self.draft[q.end:q.end + 3].lstrip("，,：:").startswith("其中")
+        announced = "其中" in self.draft[q.end:q.end + 8]
         if q.kind not in ("count", "money") or not (TOTAL_WORDS.search(self.clause_before(q)) or announced):
             return []
         return self.part_groups(q, ends)
@@ -350,9 +363,10 @@ class _Run:
         family_too = q.unit == "人次" and ends is not self.paragraph_ends     # 36人 + 28人 + 64人 = 128人次
         same = [p for p in self.same_sentence(q, ends) if p.unit_class == q.unit_class
                 or family_too and family(p.unit_class) == family(q.unit_class)]
-        if "其中" in self.draft[q.end:q.end + 3]:
-            stop = self.draft.find("；", q.end)
-            after = [p for p in same if p.start > q.end and (stop < 0 or p.start < stop)]
+        later = [p for p in self.same_sentence(q, self.paragraph_ends) if p.start > q.end and p.unit_class == q.unit_class]
+        if later and "其中" in self.draft[q.end:later[0].start] and later[0].start - q.end <= 14:
+            stop = min((i for i in (self.draft.find(c, later[0].end) for c in "。；") if i >= 0), default=-1)
+            after = [p for p in later if stop < 0 or p.start < stop]
             return [after[:n] for n in range(len(after), 1, -1)]   # the parts run from 其中 on, maybe not to the end
         before = [p for p in same if p.start < q.start]
         if len(before) < 2:

@@ -16,10 +16,10 @@ from typing import Sequence
 from eval.facts import Fact
 from eval.numbers import Quantity, extract_quantities
 
-__all__ = ["Entry", "Ledger", "build_ledger", "subjects_of", "bigrams"]
+__all__ = ["Entry", "Ledger", "build_ledger", "subjects_of", "groups_of", "bigrams"]
 
-_CLAUSE_END = re.compile(r"[，,。；;！!？?\n、（）()“”\"]")
-_LEFT_CHARS, _RIGHT_CHARS = 10, 8
+_CLAUSE_END = re.compile(r"[，,。；;！!？?\n、（）()]")
+_LEFT_CHARS, _RIGHT_CHARS = 20, 12
 _WALL_KINDS = ("count", "money", "percent", "number", "range")
 
 
@@ -29,6 +29,7 @@ class Entry:
     quantity: Quantity
     subject: str                   # the clause words around the figure, figure removed
     index: int                     # position in the ledger
+    group: str = ""                # the words since the previous figure of its class (慰问退休教职工，发放慰问金)
 
 
 @dataclass(frozen=True)
@@ -91,12 +92,25 @@ def subjects_of(text: str, quantities: Sequence[Quantity]) -> list[str]:
     return out
 
 
+def groups_of(text: str, quantities: Sequence[Quantity], start: int = 0) -> list[str]:
+    """For each quantity, the text since the previous quantity of its class (or since `start`, or the sentence
+    start): the clauses that say what the figure is about when its own clause only says 发放慰问金."""
+    last: dict[str, int] = {}
+    out = []
+    for q in quantities:
+        begin = max(last.get(q.unit_class, 0), start, text.rfind("。", 0, q.start) + 1, text.rfind("；", 0, q.start) + 1,
+                    text.rfind("\n", 0, q.start) + 1)
+        out.append(text[begin:q.start])
+        last[q.unit_class] = q.end
+    return out
+
+
 def build_ledger(facts: Sequence[Fact]) -> Ledger:
     entries: list[Entry] = []
     for fact in facts:
         quantities = extract_quantities(fact.text)
-        for q, subject in zip(quantities, subjects_of(fact.text, quantities)):
-            entries.append(Entry(fact.id, q, subject, len(entries)))
+        for q, subject, group in zip(quantities, subjects_of(fact.text, quantities), groups_of(fact.text, quantities)):
+            entries.append(Entry(fact.id, q, subject, len(entries), group))
     counts = Counter(b for e in entries for b in bigrams(e.subject))
     n = max(len(entries), 1)
     weights = {b: 1.0 + math.log(n / c) for b, c in counts.items()}

@@ -34,9 +34,14 @@ if [ "$profile" = "test" ]; then
   if [ -n "$apt_need" ]; then
     echo "正在安装浏览器测试所需的$apt_need / installing$apt_need for the browser test ..." >&2
     as_root=""; [ "$(id -u)" -eq 0 ] || as_root="sudo"
-    # shellcheck disable=SC2086
-    { $as_root apt-get update -qq && DEBIAN_FRONTEND=noninteractive $as_root apt-get install -y -qq $apt_need; } \
-      >/dev/null 2>&1 || echo "apt-get could not install$apt_need; the browser test will fail" >&2
+    installed=""
+    for attempt in 1 2 3; do      # apt's lock may be held for a moment (another apt run, unattended upgrades)
+      # shellcheck disable=SC2086
+      if { $as_root apt-get update -qq && DEBIAN_FRONTEND=noninteractive $as_root apt-get install -y -qq $apt_need; } \
+           >>.venv/apt.log 2>&1; then installed=yes; break; fi
+      sleep $((attempt * 10))
+    done
+    [ -n "$installed" ] || echo "apt-get could not install$apt_need (see .venv/apt.log); the browser test will fail" >&2
   fi
   e2e_stamp=tests/e2e/node_modules/.installed
   if [ ! -f "$e2e_stamp" ] || [ tests/e2e/package.json -nt "$e2e_stamp" ]; then

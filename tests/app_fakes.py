@@ -142,7 +142,7 @@ def install(monkeypatch, fake: FakeDrafting, checker: bool = True) -> None:
     for name in ("make_outline", "generate", "regenerate", "export_docx", "export_markdown"):
         monkeypatch.setattr(bridge, name, getattr(fake, name))
     if checker:
-        def run_check(text, notes, references=()):
+        def run_check(text, notes, references=(), known=()):
             facts = tuple(parse_facts(notes))
             return ui.checking.CheckView(facts, check_draft(text, facts).findings, {f.id: f.text for f in facts})
         monkeypatch.setattr(ui.checking, "run_check", run_check)

@@ -99,11 +99,11 @@ def test_notes_to_docx_in_a_real_browser(app_url, tmp_path):
     # 1–2: notes typed, the draft generated, and the page address now names the saved workspace
     assert "?d=" in result["url_after_notes"]
     assert len(before) >= 3 and all(t.strip() for t in before)
-    # 3: 更简洁 on section 2 changed it and nothing else
-    assert after[1] != before[1]
-    assert [t for i, t in enumerate(after) if i != 1] == [t for i, t in enumerate(before) if i != 1]
-    # 4: the wrong figure is flagged
-    assert result["edit"]["to"] in result["sections_after_edit"][0]
+    # 3: 更简洁 on section 2 (二、, the third card after the opening and 一、) changed it and nothing else
+    assert after[2] != before[2]
+    assert [t for i, t in enumerate(after) if i != 2] == [t for i, t in enumerate(before) if i != 2]
+    # 4: the wrong figure in section 1 (一、, the second card) is flagged
+    assert result["edit"]["to"] in result["sections_after_edit"][1]
     assert "数字需要核对" in result["warning_text"]
     # 5: after a reload, the notes, the unit, every section (with the edit) and the warning are still there
     assert result["notes_after_reload"].strip() == NOTES.strip()
@@ -117,6 +117,6 @@ def test_notes_to_docx_in_a_real_browser(app_url, tmp_path):
     body = "\n".join(p.text for p in document.paragraphs)
     assert result["docx_name"].endswith(".docx")
     assert result["edit"]["to"] in body
-    assert result["sections_after_edit"][1].strip()[:20] in body
+    assert result["sections_after_edit"][2].strip()[:20] in body
     for step in result["steps"]:
         assert Path(step["screenshot"]).stat().st_size > 10_000

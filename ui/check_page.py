@@ -36,10 +36,10 @@ def render() -> None:
     render_check_panel(text, notes, show_text=True)
 
 
-def render_check_panel(text: str, notes: str, show_text: bool = True, references=()) -> None:
+def render_check_panel(text: str, notes: str, show_text: bool = True, references=(), known=()) -> None:
     """Counts by kind, the highlighted text, the findings and the facts that never appear. Shared by 起草."""
     try:
-        view = checking.run_check(text, notes, references)
+        view = checking.run_check(text, notes, references, known)
     except UserError as exc:
         show_error(exc.zh, exc.en)
         return

@@ -22,12 +22,13 @@ class CheckView:
         return tuple(f for f in self.findings if getattr(f, "level", "error") == "error")
 
 
-def run_check(text: str, notes: str, references: Sequence[str] = ()) -> CheckView:
+def run_check(text: str, notes: str, references: Sequence[str] = (), known: Sequence[str] = ()) -> CheckView:
+    """known: the draft's title, period and unit name, whose figures are right without being facts."""
     from eval.check import check_draft
     from eval.facts import parse_facts
 
     facts = tuple(parse_facts(notes))
-    result = check_draft(text, list(facts), references=tuple(references))
+    result = check_draft(text, facts, references=tuple(references), known=tuple(k for k in known if k))
     return CheckView(facts, tuple(result.findings), {f.id: f.text for f in facts})
 
 

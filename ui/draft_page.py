@@ -95,8 +95,9 @@ def _draft(ws) -> None:
     notes = ws.notes
     by_section: dict = {}
     fact_texts: dict = {}
+    known = [str(ws.draft.get(k) or "") for k in ("title", "period", "school")]
     if notes.strip():
-        view = checking.run_check(text, notes)
+        view = checking.run_check(text, notes, known=known)
         fact_texts = view.fact_texts
         for span in spans:
             by_section[span.section_id] = [_shift(f, -span.start) for f in view.placed
@@ -105,7 +106,7 @@ def _draft(ws) -> None:
     st.subheader("⑤ 数字核对")
     if notes.strip():
         with st.container(border=True, key="draft_check_panel"):
-            render_check_panel(text, notes, show_text=True)
+            render_check_panel(text, notes, show_text=True, known=known)
     else:
         show_info("笔记是空的，无法核对数字。", "No notes to check against.")
     _export(ws)

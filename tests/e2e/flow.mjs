@@ -1,5 +1,7 @@
 // The chair's whole flow in a real browser (headless Debian chromium driven by playwright-core):
 // notes → 生成初稿 (offline) → 更简洁 on section 2 → a wrong figure in section 1 → reload → download .docx.
+// Cards are numbered by position: card 1 is the opening paragraph (开头), so section 1 (一、) is card 2 and
+// section 2 (二、) is card 3.
 // Run by tests/test_browser_e2e.py, which starts `streamlit run app.py` and checks the JSON printed here.
 // env: APP_URL, ARTIFACTS (screenshot folder), CHROMIUM (browser binary), NOTES_FILE, USER_DATA_DIR
 import { chromium } from "playwright-core";
@@ -77,25 +79,25 @@ try {
   await shot("draft-generated");
 
   // 3. regenerate section 2 with 更简洁; the other sections must not change
-  await page.locator(".st-key-card_2").getByRole("button", { name: "更简洁" }).click();
+  await page.locator(".st-key-card_3").getByRole("button", { name: "更简洁" }).click();
   await idle();
-  await page.locator(".st-key-card_2").getByText("历史版本").waitFor();
+  await page.locator(".st-key-card_3").getByText("历史版本").waitFor();
   result.sections_after_regenerate = await sectionTexts();
-  await page.locator(".st-key-card_2").scrollIntoViewIfNeeded();
+  await page.locator(".st-key-card_3").scrollIntoViewIfNeeded();
   await shot("section-2-regenerated");
 
   // 4. change a figure in section 1 to a wrong value; the warning must appear
-  const first = page.locator('[class*="st-key-card_1"] textarea');
+  const first = page.locator('.st-key-card_2 textarea');
   const original = await first.inputValue();
   const match = original.match(/\d+(?=人次|条|人|期|场|万元)/) || original.match(/\d+/);
   if (!match) fail("section 1 has no figure to change: " + original.slice(0, 200));
   const wrong = String(Number(match[0]) + 7);
   result.edit = { from: match[0], to: wrong };
   await setTextarea(first, original.replace(match[0], wrong));
-  await page.locator(".st-key-card_1").getByText("处数字需要核对").waitFor();
-  result.warning_text = await page.locator(".st-key-card_1 [data-testid='stAlert']").first().innerText();
+  await page.locator(".st-key-card_2").getByText("处数字需要核对").waitFor();
+  result.warning_text = await page.locator(".st-key-card_2 [data-testid='stAlert']").first().innerText();
   result.sections_after_edit = await sectionTexts();
-  await page.locator(".st-key-card_1").scrollIntoViewIfNeeded();
+  await page.locator(".st-key-card_2").scrollIntoViewIfNeeded();
   await shot("wrong-figure-warning");
   await page.locator(".st-key-draft_check_panel").scrollIntoViewIfNeeded();
   await shot("check-panel");
@@ -107,7 +109,7 @@ try {
   result.sections_after_reload = await sectionTexts();
   result.notes_after_reload = await page.locator('textarea[aria-label^="笔记"]').inputValue();
   result.school_after_reload = await page.locator('input[aria-label="学校或单位"]').inputValue();
-  result.warning_after_reload = await page.locator(".st-key-card_1").getByText("处数字需要核对").count();
+  result.warning_after_reload = await page.locator(".st-key-card_2").getByText("处数字需要核对").count();
   await shot("after-reload");
 
   // 6. download the docx
