@@ -46,11 +46,11 @@ def report_findings(draft) -> int:
 def run(args: argparse.Namespace) -> int:
     from drafting.draft_file import save_draft
     from drafting.layout import draft_plain_text
-    from drafting.notes_file import read_notes
+    from commands.inputs import read_text_file
     from drafting.pipeline import draft_document
 
     settings = Settings.from_env().with_library(args.library)
-    notes = read_notes(args.facts)
+    notes = read_text_file(args.facts, "笔记", "notes")
     model = args.model or settings.model
     if model.strip() == "offline":
         print("离线起草：不使用AI模型，正文由笔记中的事实按固定写法组织，数字与笔记一致。/ offline drafting (no AI model)",

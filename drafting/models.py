@@ -26,18 +26,23 @@ DEFAULT_RETRIES = 2
 
 @dataclass(frozen=True)
 class Provider:
-    name: str
+    name: str                    # the prefix of a model spec: deepseek:deepseek-chat
     base_url: str | None
     key_env: str | None          # the provider's own key variable (UNIONDRAFT_API_KEY always works too)
     needs_key: bool = True
     prompt_budget: int = 6000    # tokens a section prompt may use
+    label: str = ""              # what the app shows
+    default_model: str = ""
 
 
+# The one table of OpenAI-compatible providers; the app's backend choices are built from it.
 PROVIDERS: dict[str, Provider] = {p.name: p for p in (
-    Provider("openai", None, "OPENAI_API_KEY"),
-    Provider("deepseek", "https://api.deepseek.com", "DEEPSEEK_API_KEY"),
-    Provider("qwen", "https://dashscope.aliyuncs.com/compatible-mode/v1", "DASHSCOPE_API_KEY"),
-    Provider("ollama", "http://localhost:11434/v1", None, needs_key=False, prompt_budget=3000),
+    Provider("deepseek", "https://api.deepseek.com/v1", "DEEPSEEK_API_KEY", label="DeepSeek", default_model="deepseek-chat"),
+    Provider("qwen", "https://dashscope.aliyuncs.com/compatible-mode/v1", "DASHSCOPE_API_KEY", label="通义千问",
+             default_model="qwen-plus"),
+    Provider("ollama", "http://localhost:11434/v1", None, needs_key=False, prompt_budget=3000, label="Ollama（本机）",
+             default_model="qwen2.5:7b"),
+    Provider("openai", None, "OPENAI_API_KEY", label="其他（OpenAI 兼容接口）"),
 )}
 _LOCAL = ("offline", "fake")
 

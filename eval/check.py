@@ -28,7 +28,12 @@ KINDS = ERROR_KINDS + ("style", "derived")
 STRONG, WEAK, SWAP_MARGIN, FACT_SIMILAR = 0.5, 0.25, 0.3, 0.3
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]")
 _CHANGE_WORDS = re.compile(r"较|同比|比上|增长|增加|提高|提升|下降|减少|上升")
-_EACH = re.compile(r"每|人均|户均|平均")
+_RATE_SYNONYMS = {"出席": ("出席", "实到", "到会", "参会"), "参与": ("参与", "参加", "参赛"),
+                  "参检": ("参检", "受检", "体检", "检查"), "入会": ("入会", "会员"), "通过": ("通过", "合格"),
+                  "合格": ("合格", "通过"), "获奖": ("获奖", "获"), "办结": ("办结", "答复", "办理"),
+                  "答复": ("答复", "办结", "回复"), "出勤": ("出勤", "到岗"), "到会": ("到会", "实到", "出席", "参会"), "参保": ("参保", "投保")}
+_REMAINDER = re.compile(r"结余|余额|其余|剩余|还剩|余下|剩下|尚余")
+_EACH = re.compile(r"每|人均|户均|平均|分别|各")
 _ALL_WORDS = re.compile(r"全部|全体|所有|全员|均已|均参加|全覆盖|无一遗漏")
 _TOTAL_END = re.compile(r"[。！!？?\n]")           # a total may add up figures across 「；」
 _PARAGRAPH_END = re.compile(r"\n")
@@ -100,7 +105,8 @@ class _Run:
         self.known, self.references = known, references
         self.words = {id(q): words for q, words in zip(figures, subjects_of(draft, figures))}
         self.context = {key: bigrams(words) for key, words in self.words.items()}
-        self.group_grams = {id(q): bigrams(g) for q, g in zip(figures, groups_of(draft, figures))}
+        self.group_grams = {id(q): bigrams(g + "|" + self.words[id(q)].split("|")[1])
+                            for q, g in zip(figures, groups_of(draft, figures))}
         self.sentence_ends = [m.start() for m in _SENTENCE_END.finditer(draft)]
         self.total_ends = [m.start() for m in _TOTAL_END.finditer(draft)]
         self.starts = [q.start for q in figures]
@@ -181,9 +187,10 @@ class _Run:
         own = self.score(q, best)
         rivals = [e for e in self.ledger.of_class(q.unit_class) if e not in matches]
         if rivals and not _word_like(q):
-            top = max(rivals, key=lambda e: (self.contrast(q, e, best), self.score(q, e), e.index not in self.used,
-                                             self.fact_score(q, e), -e.index))
-            if self.contrast(q, top, best):
+            swaps = [e for e in rivals if self.contrast(q, e, best)]
+            top = max(swaps, key=lambda e: (self.score(q, e), e.index not in self.used, self.fact_score(q, e), -e.index),
+                      default=None)
+            if top is not None:
                 self.used.update((best.index, top.index))
                 return self.swapped(q, top)
         if q.kind == "date" and q.date_parts != best.quantity.date_parts:
@@ -205,11 +212,14 @@ class _Run:
         mine, theirs = self.ledger.subject_bigrams[own.index], self.ledger.subject_bigrams[other.index]
         here = self.context[id(q)]
         telling = {g for g in (theirs - mine) & here if len(g) == 2}
-        if telling and not ((mine - theirs) & here) and self.score(q, other) > self.score(q, own):
+        weights = self.ledger.weights
+        shown = sum(weights.get(g, 1.0) for g in telling) / (sum(weights.get(g, 1.0) for g in theirs - mine) or 1.0)
+        if (telling and not ((mine - theirs) & here) and self.score(q, other) > self.score(q, own)
+                and (self.score(q, other) >= WEAK or shown >= 0.4)):
             return True
         if own.fact_id == other.fact_id or abs(self.score(q, own) - self.score(q, other)) > 0.05:
             return False                                    # the wider words only break a tie of the clause's own
-        mine, theirs = bigrams(own.group), bigrams(other.group)
+        mine, theirs = self.ledger.group_bigrams[own.index], self.ledger.group_bigrams[other.index]
         here = self.group_grams[id(q)]
         telling = {g for g in (theirs - mine) & here if len(g) == 2}
         own_words = {g for g in mine - theirs if len(g) == 2}
@@ -261,6 +271,14 @@ class _Run:
         adds_up = any(abs(sum(p.value for p in g) - q.value) < 1e-6 for g in groups)
         if slot is not None and not adds_up and (self.score(q, slot) >= STRONG or groups):
             return self.mismatch(q, slot)                   # 支出23.5万元 where the notes say 支出25.3万元
+        claim = self.local_claim(q)
+        if claim is not None and (claim[0] or not self.total_parts(q, self.total_ends)):
+            ok, how = claim
+            if ok:
+                self.add("derived", q, f"由前文的数字算出（{how}），核对无误", level="info")
+            else:
+                self.add("arithmetic", q, f"{how}，草稿写成“{q.text}”")
+            return
         if self.stated_total(q):
             return
         bases = self.rate_bases(q) if q.kind == "percent" else []
@@ -274,8 +292,6 @@ class _Run:
                 derivation = None                           # an overall rate (5+1)/(6+2) must include the part here
         else:
             derivation = find_derivation(q, self.table, self.clause_before(q))
-        if derivation is None and self.local_derivation(q):
-            return
         if derivation is not None:
             how = {"sum": "合计", "difference": "差", "rate": "比率"}[derivation.how]
             self.add("derived", q, f"由笔记中的数字推算（{how}）得出，核对无误", derivation.fact_ids, level="info")
@@ -289,26 +305,31 @@ class _Run:
             return self.mismatch(q, slot)
         self.add("unsupported", q, f"笔记中没有“{q.text}”这个数字，也不能由笔记中的数字算出：请核实或删去")
 
-    def local_derivation(self, q: Quantity) -> bool:
-        """Figures the draft computes from figures it wrote just before: 收入13.5万元，支出12万元…结余1.5万元
-        (difference), 2名，每名2000元，共计4000元 (product), 全部参加 → 100%."""
-        earlier = [p for p in self.same_sentence(q, self.paragraph_ends) if p.end <= q.start]
+    def local_claim(self, q: Quantity) -> tuple[bool, str] | None:
+        """A figure the draft computes from figures it wrote just before, and whether it is right:
+        收入18.6万元，支出16.2万元，结余2.4万元 (a remainder), 12名…每人500元，共计6000元 (a product),
+        全部参加 → 100%. None when q makes no such claim."""
+        earlier = [p for p in self.same_sentence(q, self.total_ends) if p.end <= q.start]
         clause = self.clause_before(q)
-        found = None
         if q.kind == "percent" and q.value == 100 and _ALL_WORDS.search(self.draft[slice(*self.span(q, self.sentence_ends))]):
-            found = "“全部/全体”即100%"
-        elif q.kind in ("count", "money") and any(w in clause for w in DIFF_WORDS):
-            same = [p for p in earlier if p.unit_class == q.unit_class]
-            if any(abs(abs(a.value - b.value) - q.value) < 1e-6 for a in same for b in same if a is not b):
-                found = "前文两数之差"
-        elif q.kind == "money" and TOTAL_WORDS.search(clause):
-            each = [p for p in earlier if p.kind == "money" and _EACH.search(self.draft[max(0, p.start - 4):p.start])]
-            counts = [p for p in earlier if p.kind == "count"]
-            if any(abs(a.value * b.value - q.value) < 1e-6 for a in each for b in counts):
-                found = "前文“每…”乘以数量"
-        if found:
-            self.add("derived", q, f"由前文的数字算出（{found}），核对无误", level="info")
-        return found is not None
+            return True, "“全部/全体”即100%"
+        if q.kind in ("count", "money") and any(w in clause for w in DIFF_WORDS):
+            same = [p for p in earlier if family(p.unit_class) == family(q.unit_class)]
+            diffs = [(a, b) for a in same for b in same if a.value > b.value]
+            if any(abs(a.value - b.value - q.value) < 1e-6 for a, b in diffs):
+                return True, "前文两数之差"
+            if diffs and _REMAINDER.search(clause):
+                a, b = diffs[-1] if len(same) > 2 else diffs[0]
+                return False, f"按前文应为{_fmt(a.value - b.value)}（{a.text} − {b.text}）"
+        if q.kind == "money" and TOTAL_WORDS.search(clause):
+            each = [p for p in earlier if p.kind == "money" and _EACH.search(self.clause_before(p))]
+            counts = [p for p in self.same_sentence(q, self.paragraph_ends) if p.kind == "count" and p.end <= q.start]
+            if each and counts:
+                if any(abs(a.value * b.value - q.value) < 1e-6 for a in each for b in counts):
+                    return True, "前文“每…”乘以数量"
+                a, b = each[-1], max((c for c in counts if c.end <= each[-1].start), key=lambda c: c.end, default=counts[-1])
+                return False, f"按{b.text}、每{a.text}计算应为{_fmt(a.value * b.value)}元"
+        return None
 
     def altered_slot(self, q: Quantity) -> Entry | None:
         """The fact figure q most likely replaced: one the draft never wrote, of q's class, whose words (or whose
@@ -363,8 +384,9 @@ class _Run:
         family_too = q.unit == "人次" and ends is not self.paragraph_ends     # 36人 + 28人 + 64人 = 128人次
         same = [p for p in self.same_sentence(q, ends) if p.unit_class == q.unit_class
                 or family_too and family(p.unit_class) == family(q.unit_class)]
-        later = [p for p in self.same_sentence(q, self.paragraph_ends) if p.start > q.end and p.unit_class == q.unit_class]
-        if later and "其中" in self.draft[q.end:later[0].start] and later[0].start - q.end <= 14:
+        later = [p for p in self.same_sentence(q, self.paragraph_ends) if p.start > q.end and (p.unit_class == q.unit_class
+                 or q.unit == "人次" and family(p.unit_class) == family(q.unit_class))]
+        if later and "其中" in self.draft[q.end:min(later[0].start, q.end + 12)]:
             stop = min((i for i in (self.draft.find(c, later[0].end) for c in "。；") if i >= 0), default=-1)
             after = [p for p in later if stop < 0 or p.start < stop]
             return [after[:n] for n in range(len(after), 1, -1)]   # the parts run from 其中 on, maybe not to the end
@@ -388,13 +410,21 @@ class _Run:
         if not before:
             return []
         named = re.search(r"([\u4e00-\u9fff]{2})(?:率|比例)", clause)   # 优秀率 → the 优秀 figure
-        own = [p for p in before if named and named.group(1) in self.words[id(p)]]
-        if not own and earlier[-1] is not before[-1]:
-            return []                                       # 办结率100%，满意率98%: 98% is not of the counts before
-        part = own[-1] if own else before[-1]
         paragraph = self.same_sentence(q, self.paragraph_ends)
-        return [(part, b) for b in paragraph if b is not part and b.kind == part.kind
-                and family(b.unit_class) == family(part.unit_class) and b.value >= part.value > 0]
+
+        def wholes(part: Quantity) -> list[tuple[Quantity, Quantity]]:
+            return [(part, b) for b in paragraph if b is not part and b.kind == part.kind
+                    and family(b.unit_class) == family(part.unit_class) and b.value >= part.value > 0]
+
+        if named:
+            words = _RATE_SYNONYMS.get(named.group(1), (named.group(1),))
+            own = [p for p in before if any(w in self.words[id(p)] for w in words)]
+            return wholes(own[-1]) if own else []           # 满意率98% after counts of 意见建议: not their rate
+        if earlier[-1] is not before[-1]:
+            return []                                       # 办结率100%，满意率98%: 98% is not of the counts before
+        nearest = before[-1]                                # 会员148人，占教职工150人的98.7%: part or whole
+        return wholes(nearest) + [(a, nearest) for a in before if a is not nearest and a.kind == nearest.kind
+                                  and family(a.unit_class) == family(nearest.unit_class) and 0 < a.value <= nearest.value]
 
     def arithmetic(self, q: Quantity) -> bool:
         """A rate that the counts written beside it do not give."""

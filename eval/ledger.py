@@ -41,6 +41,7 @@ class Ledger:
     subject_weight: tuple = ()     # per entry: their total weight
     fact_bigrams: dict = None      # fact id → the bigrams of the whole fact
     by_class: dict = None          # unit class → entries
+    group_bigrams: tuple = ()      # per entry: the bigrams of its group (the words since the last figure of its class)
 
     @property
     def counts(self) -> list[Entry]:
@@ -80,13 +81,14 @@ def subjects_of(text: str, quantities: Sequence[Quantity]) -> list[str]:
     out = []
     for q in quantities:
         i = bisect_right(wall_ends, q.start)
+        skip = 1 if q.kind == "date" and text[q.end:q.end + 1] in "，,：:" else 0   # 10月，邀请专家开展讲座
         left_limit = max(wall_ends[i - 1] if i else 0, q.start - _LEFT_CHARS, 0)
         j = bisect_left(wall_starts, q.end)
-        right_limit = min(wall_starts[j] if j < len(wall_starts) else len(text), q.end + _RIGHT_CHARS, len(text))
+        right_limit = min(wall_starts[j] if j < len(wall_starts) else len(text), q.end + skip + _RIGHT_CHARS, len(text))
         left = text[left_limit:q.start]
         cut = [m.end() for m in _CLAUSE_END.finditer(left)]
         left = left[cut[-1]:] if cut else left
-        right = text[q.end:right_limit]
+        right = text[q.end + skip:right_limit]
         stop = _CLAUSE_END.search(right)
         out.append(f"{left}|{right[:stop.start()] if stop else right}")
     return out
@@ -98,8 +100,7 @@ def groups_of(text: str, quantities: Sequence[Quantity], start: int = 0) -> list
     last: dict[str, int] = {}
     out = []
     for q in quantities:
-        begin = max(last.get(q.unit_class, 0), start, text.rfind("。", 0, q.start) + 1, text.rfind("；", 0, q.start) + 1,
-                    text.rfind("\n", 0, q.start) + 1)
+        begin = max(last.get(q.unit_class, 0), start, *(text.rfind(c, 0, q.start) + 1 for c in "。；;：:\n"))
         out.append(text[begin:q.start])
         last[q.unit_class] = q.end
     return out
@@ -110,13 +111,14 @@ def build_ledger(facts: Sequence[Fact]) -> Ledger:
     for fact in facts:
         quantities = extract_quantities(fact.text)
         for q, subject, group in zip(quantities, subjects_of(fact.text, quantities), groups_of(fact.text, quantities)):
-            entries.append(Entry(fact.id, q, subject, len(entries), group))
+            entries.append(Entry(fact.id, q, subject, len(entries), group + "|" + subject.split("|")[1]))
     counts = Counter(b for e in entries for b in bigrams(e.subject))
     n = max(len(entries), 1)
     weights = {b: 1.0 + math.log(n / c) for b, c in counts.items()}
     grams = tuple(frozenset(bigrams(e.subject)) for e in entries)
     return Ledger(tuple(facts), tuple(entries), weights, grams, tuple(sum(weights[b] for b in g) for g in grams),
-                  {f.id: frozenset(bigrams(f.text)) for f in facts}, _by_class(entries))
+                  {f.id: frozenset(bigrams(f.text)) for f in facts}, _by_class(entries),
+                  tuple(frozenset(bigrams(e.group)) for e in entries))
 
 
 def _by_class(entries: Sequence[Entry]) -> dict[str, list[Entry]]:

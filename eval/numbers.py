@@ -241,9 +241,9 @@ def _read_plain(m: re.Match, plain: str, text: str) -> Quantity | None:
 
 
 def _qualifying_prefix_length(plain: str, start: int) -> int:
-    """约/近/不低于/达 … belong to the figure's text; 共 and 累计 do not."""
+    """约/近/不低于 … belong to the figure's text; 达, 共 and 累计 (which say nothing of the value) do not."""
     p = _prefix(plain, start)
-    return len(p) if p in _QUALIFIER_CLASS or p in _NEUTRAL_PREFIXES else 0
+    return len(p) if p in _QUALIFIER_CLASS else 0
 
 
 def _is_year(span: str, value: float) -> bool:

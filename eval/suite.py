@@ -6,8 +6,8 @@ notes is the chair's notes as one string or as a list of lines. For each case th
 (the number checker's findings by kind, over the whole document: title and body, the 落款 left out), fact
 coverage, heading hierarchy, length against target, style similarity to the library, and time.
 
-The document's title and period come from the case's inputs like the notes do, so the checker sees them as one
-more fact (id "T"); coverage counts the notes' facts only.
+The document's title, period and unit come from the case's inputs like the notes do: the checker gets them as
+known texts (their figures are right, but they are not facts to cover).
 """
 from __future__ import annotations
 
@@ -182,8 +182,7 @@ def measure_draft(case: Case, draft: Draft, check: Callable | None, library=None
                         failed_sections=sum(1 for s in draft.sections if s.error))
     result.chars = char_count("\n".join(body))
     if check is not None:
-        meta_fact = Fact("T", f"{draft.title} {case.period}", "", 0)
-        _count_findings(result, check(text, [*facts, meta_fact]).findings)
+        _count_findings(result, check(text, facts, known=(draft.title, case.period, case.school)).findings)
     coverage = fact_coverage(text, facts)
     result.facts_total, result.facts_covered = coverage.total, len(coverage.covered)
     result.missing_facts = list(coverage.missing)

@@ -27,7 +27,7 @@ def test_fake_is_langchains_fake_chat_model():
 
 
 @pytest.mark.parametrize("spec,env_name,base", [
-    ("deepseek:deepseek-chat", "DEEPSEEK_API_KEY", "https://api.deepseek.com"),
+    ("deepseek:deepseek-chat", "DEEPSEEK_API_KEY", "https://api.deepseek.com/v1"),
     ("qwen:qwen-plus", "DASHSCOPE_API_KEY", "https://dashscope.aliyuncs.com/compatible-mode/v1"),
     ("openai:gpt-4o-mini", "OPENAI_API_KEY", None),
 ])

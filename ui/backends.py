@@ -15,27 +15,16 @@ from pathlib import Path
 from typing import Mapping
 
 from common.errors import BackendError, InputError
+from drafting.models import PROVIDERS as MODEL_PROVIDERS
+from drafting.models import Provider
 
 __all__ = ["Provider", "PROVIDERS", "BackendChoice", "config_path", "load_config", "save_config",
            "forget_config", "check_connection"]
 
 
-@dataclass(frozen=True)
-class Provider:
-    key: str              # the prefix of the model spec (offline, deepseek, qwen, ollama, openai)
-    label: str
-    base_url: str | None
-    default_model: str
-    needs_key: bool
-
-
-PROVIDERS: dict[str, Provider] = {p.key: p for p in (
-    Provider("offline", "离线起草", None, "", False),
-    Provider("deepseek", "DeepSeek", "https://api.deepseek.com/v1", "deepseek-chat", True),
-    Provider("qwen", "通义千问", "https://dashscope.aliyuncs.com/compatible-mode/v1", "qwen-plus", True),
-    Provider("ollama", "Ollama（本机）", "http://localhost:11434/v1", "qwen2.5:7b", False),
-    Provider("openai", "其他（OpenAI 兼容接口）", None, "", True),
-)}
+# The drafting package's provider table, with the offline drafter first: one table for the CLI and the app.
+PROVIDERS: dict[str, Provider] = {"offline": Provider("offline", None, None, needs_key=False, label="离线起草"),
+                                  **MODEL_PROVIDERS}
 
 
 @dataclass(frozen=True)
