@@ -3,8 +3,11 @@ notes → a whole draft. Without --out the document text goes to stdout; progres
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+from dataclasses import asdict
 
+from common.errors import InputError
 from common.settings import Settings
 from drafting.types import KINDS
 
@@ -22,6 +25,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--library", help="资料库文件夹 / library folder")
     p.add_argument("--concurrency", type=int, default=4, help="同时起草的节数 / sections drafted at once (default 4)")
     p.add_argument("--target-chars", type=int, default=400, help="每节目标字数 / target characters per section")
+    p.add_argument("--outline", metavar="OUTLINE.json",
+                   help="按编辑过的提纲起草（由 --show-outline 生成）/ draft from an edited outline (see --show-outline)")
+    p.add_argument("--show-outline", action="store_true",
+                   help="只输出提纲（JSON，可编辑后用 --outline 传回），不起草 / print the outline as JSON and stop")
     p.set_defaults(run=run)
 
 
@@ -51,11 +58,18 @@ def run(args: argparse.Namespace) -> int:
 
     settings = Settings.from_env().with_library(args.library)
     notes = read_text_file(args.facts, "笔记", "notes")
+    if args.show_outline:
+        from drafting.pipeline import make_outline
+
+        outline = [asdict(s) for s in make_outline(notes, args.kind)]
+        print(json.dumps(outline, ensure_ascii=False, indent=2))
+        return 0
+    outline = _read_outline(args.outline) if args.outline else None
     model = args.model or settings.model
     if model.strip() == "offline":
         print("离线起草：不使用AI模型，正文由笔记中的事实按固定写法组织，数字与笔记一致。/ offline drafting (no AI model)",
               file=sys.stderr)
-    draft = draft_document(notes, args.kind, args.school, args.period, model=model, settings=settings,
+    draft = draft_document(notes, args.kind, args.school, args.period, model=model, settings=settings, outline=outline,
                            concurrency=args.concurrency, target_chars=args.target_chars, progress=progress_line)
     if draft.meta.get("library") == "none":
         print("提示：资料库为空或无法打开，本次没有参考往年文档；可先运行 uniondraft library init\n"
@@ -64,6 +78,21 @@ def run(args: argparse.Namespace) -> int:
     if args.out:
         path = save_draft(draft, args.out)
         print(f"草稿已保存：{path}（{len(draft.sections)} 节）/ draft saved")
+        for n, section in enumerate(draft.sections, 1):    # the numbers `uniondraft regenerate --section N` takes
+            print(f"  [{n}] {section.heading or section.id}")
     else:
         sys.stdout.write(draft_plain_text(draft, signature=True))
     return 1 if failed else 0
+
+
+def _read_outline(path: str) -> list[dict]:
+    from commands.inputs import read_text_file
+
+    try:
+        outline = json.loads(read_text_file(path, "提纲", "outline"))
+        if not isinstance(outline, list) or not all(isinstance(s, dict) and s.get("id") and "heading" in s for s in outline):
+            raise ValueError("not a list of sections")
+    except ValueError as exc:
+        raise InputError(f"提纲文件 {path} 格式不对：应是 --show-outline 输出的 JSON 列表（每节含 id 和 heading）",
+                         f"outline file {path} is not valid: expected the JSON list that --show-outline prints ({exc})")
+    return outline

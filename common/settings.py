@@ -28,6 +28,7 @@ class Settings:
     base_url: str | None = None
     api_key: str | None = None
     threads: int = 2
+    timeout: float = 60.0             # seconds a model call may take
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> "Settings":
@@ -43,6 +44,7 @@ class Settings:
             base_url=env.get("UNIONDRAFT_BASE_URL") or None,
             api_key=env.get("UNIONDRAFT_API_KEY") or None,
             threads=int(env.get("UNIONDRAFT_THREADS") or 2),
+            timeout=float(env.get("UNIONDRAFT_TIMEOUT") or 60),
         )
 
     def with_library(self, library_dir: str | Path | None) -> "Settings":

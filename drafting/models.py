@@ -84,7 +84,7 @@ def _unknown(provider: str) -> BackendError:
 
 
 def resolve_model(spec: object = None, settings: Settings | None = None, *, env: Mapping[str, str] | None = None,
-                  timeout: float = DEFAULT_TIMEOUT, max_retries: int = DEFAULT_RETRIES,
+                  timeout: float | None = None, max_retries: int = DEFAULT_RETRIES,
                   streaming: bool = True) -> ResolvedModel:
     """A spec (or an already built LangChain chat model, which tests pass in) → ResolvedModel."""
     if isinstance(spec, ResolvedModel):
@@ -95,6 +95,7 @@ def resolve_model(spec: object = None, settings: Settings | None = None, *, env:
         return ResolvedModel(spec=type(spec).__name__, provider="custom", chat=spec)
     settings = settings or Settings.from_env(env)
     env = os.environ if env is None else env
+    timeout = timeout or settings.timeout
     text = (spec or settings.model or "offline").strip()
     provider, _, name = text.partition(":")
     provider = provider.strip().lower()

@@ -7,7 +7,7 @@ import io
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from app_fakes import APP, texts
+from app_helpers import APP, texts
 from ui.store import WorkspaceStore
 
 NOTES = ("# 民主管理\n- 3月召开五届二次教代会，征集提案12件，立案9件\n- 校务公开栏更新8期\n"

@@ -1,16 +1,11 @@
 """AppTest: notes autosave, reopening after a restart, 我的草稿, the settings sidebar, and bad notes."""
 from __future__ import annotations
 
-from tests.app_fakes import NEEDS_DRAFTING
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from pathlib import Path
-
+from app_helpers import APP, texts
 from ui.store import WorkspaceStore
-
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
 NOTES = "一、帮扶慰问：\n- 慰问困难教职工6人次，发放慰问金1.2万元\n- 组织教职工体检1次"
 
@@ -32,11 +27,6 @@ def new_app(query: dict | None = None) -> AppTest:
     return at.run()
 
 
-def texts(elements) -> list[str]:
-    return [e.value for e in elements]
-
-
-@NEEDS_DRAFTING
 def test_typed_notes_are_saved_and_come_back_in_a_new_session(env):
     at = new_app()
     assert not at.exception
@@ -66,7 +56,6 @@ def test_an_llm_backend_without_a_key_says_what_is_missing(env):
     assert "DeepSeek · deepseek-chat" in " ".join(texts(at.sidebar.success))
 
 
-@NEEDS_DRAFTING
 @pytest.mark.parametrize("notes, words", [
     ("", "笔记是空的"),
     ("   \n  \n", "笔记是空的"),
@@ -82,7 +71,6 @@ def test_bad_notes_get_a_chinese_message_before_drafting(env, notes, words):
     assert at.caption and any(c.isascii() for c in texts(at.caption))     # English underneath
 
 
-@NEEDS_DRAFTING
 def test_my_drafts_reopen_rename_duplicate_delete(env):
     store = WorkspaceStore.in_data_dir(env / "data")
     first = store.create("秋季学期总结", notes=NOTES, period="2025年秋季")

@@ -101,3 +101,26 @@ def test_bad_usage_exits_2():
     with pytest.raises(SystemExit) as info:
         main(["draft", "--kind", "report"])
     assert info.value.code == 2
+
+
+def test_the_outline_can_be_shown_edited_and_drafted_from(tmp_path, lib_dir, capsys):
+    import json
+
+    from cli import main
+
+    notes = tmp_path / "notes.txt"
+    notes.write_text("# 民主管理\n- 召开教代会1次，征集提案12件\n# 关爱服务\n- 慰问困难教职工8人次\n", encoding="utf-8")
+    assert main(["draft", "--facts", str(notes), "--show-outline"]) == 0
+    outline = json.loads(capsys.readouterr().out)
+    body = [s for s in outline if s["role"] == "body"]
+    assert [s["heading"] for s in body] == ["一、民主管理", "二、关爱服务"]
+    body[1]["heading"] = "二、帮扶慰问与服务"                       # the chair renames a section
+    edited = tmp_path / "outline.json"
+    edited.write_text(json.dumps(outline, ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "d.json"
+    assert main(["draft", "--facts", str(notes), "--outline", str(edited), "--out", str(out), "--library", str(lib_dir)]) == 0
+    headings = [s["heading"] for s in json.loads(out.read_text(encoding="utf-8"))["sections"]]
+    assert "二、帮扶慰问与服务" in headings and "二、关爱服务" not in headings
+    (tmp_path / "bad.json").write_text("{}", encoding="utf-8")
+    assert main(["draft", "--facts", str(notes), "--outline", str(tmp_path / "bad.json")]) == 1
+    assert "提纲文件" in capsys.readouterr().err
