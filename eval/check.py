@@ -33,6 +33,7 @@ _RATE_SYNONYMS = {"出席": ("出席", "实到", "到会", "参会"), "参与": 
                   "合格": ("合格", "通过"), "获奖": ("获奖", "获"), "办结": ("办结", "答复", "办理"),
                   "答复": ("答复", "办结", "回复"), "出勤": ("出勤", "到岗"), "到会": ("到会", "实到", "出席", "参会"), "参保": ("参保", "投保")}
 _REMAINDER = re.compile(r"结余|余额|其余|剩余|还剩|余下|剩下|尚余")
+_AVERAGE = re.compile(r"人均|户均|平均")
 _EACH = re.compile(r"每|人均|户均|平均|分别|各")
 _ALL_WORDS = re.compile(r"全部|全体|所有|全员|均已|均参加|全覆盖|无一遗漏")
 _TOTAL_END = re.compile(r"[。！!？?\n]")           # a total may add up figures across 「；」
@@ -86,9 +87,11 @@ def check_draft(draft: str, facts: Sequence[Fact], references: Sequence[str] = (
     """references: past documents the draft was written from (their figures must not leak in);
     known: texts whose figures are right but are not facts to cover (the period, the unit's name, the title)."""
     draft = draft or ""
-    ledger, table = _prepared(tuple(facts))
+    facts = tuple(facts)
+    ledger, table = _prepared(facts)
     figures = extract_quantities(draft)
-    run = _Run(draft, ledger, figures, _figures_of(tuple(known)), _figures_of(tuple(references)), table)
+    headings = tuple(dict.fromkeys(f.section for f in facts if f.section))   # “# 2025-2026学年第一学期” typed by the chair
+    run = _Run(draft, ledger, figures, _figures_of(tuple(known) + headings), _figures_of(tuple(references)), table)
     findings = run.check()
     counts: dict[str, int] = {}
     for f in findings:
@@ -187,7 +190,10 @@ class _Run:
         own = self.score(q, best)
         rivals = [e for e in self.ledger.of_class(q.unit_class) if e not in matches]
         if rivals and not _word_like(q):
-            swaps = [e for e in rivals if self.contrast(q, e, best)]
+            here, around = self.context[id(q)], self.group_grams[id(q)]
+            near = [e for e in rivals if self.ledger.subject_bigrams[e.index] & here
+                    or self.ledger.group_bigrams[e.index] & around]       # only these can show a telling word
+            swaps = [e for e in near if self.contrast(q, e, best)]
             top = max(swaps, key=lambda e: (self.score(q, e), e.index not in self.used, self.fact_score(q, e), -e.index),
                       default=None)
             if top is not None:
@@ -313,14 +319,30 @@ class _Run:
         clause = self.clause_before(q)
         if q.kind == "percent" and q.value == 100 and _ALL_WORDS.search(self.draft[slice(*self.span(q, self.sentence_ends))]):
             return True, "“全部/全体”即100%"
-        if q.kind in ("count", "money") and any(w in clause for w in DIFF_WORDS):
+        sentence_before = self.draft[self.span(q, self.total_ends)[0]:q.start]
+        if q.kind == "money" and (_AVERAGE.search(clause) or _EACH.search(clause)):   # 慰问11人，发放6600元，人均600元
+            amounts = [p for p in earlier if p.kind == "money" and p.value > q.value]
+            heads = [p for p in self.same_sentence(q, self.paragraph_ends) if p.kind == "count" and p.end <= q.start and p.value]
+            pairs = [(a.value, b.value) for a in amounts for b in heads] + self.ledger_quotients()
+            if any(abs(a / b - q.value) < max(0.5, q.value * 0.005) for a, b in pairs):
+                return True, "总额除以人数"
+            if amounts and heads and _AVERAGE.search(clause):
+                a, b = amounts[-1], heads[-1]
+                return False, f"按{a.text}、{b.text}计算应为{_fmt(a.value / b.value)}元"
+        if q.kind in ("count", "money") and (any(w in clause for w in DIFF_WORDS) or "其中" in sentence_before):
             same = [p for p in earlier if family(p.unit_class) == family(q.unit_class)]
             diffs = [(a, b) for a in same for b in same if a.value > b.value]
             if any(abs(a.value - b.value - q.value) < 1e-6 for a, b in diffs):
                 return True, "前文两数之差"
-            if diffs and _REMAINDER.search(clause):
+            remainder = _REMAINDER.search(clause) or ("其他" in clause and "其中" in sentence_before)
+            if diffs and remainder:
                 a, b = diffs[-1] if len(same) > 2 else diffs[0]
                 return False, f"按前文应为{_fmt(a.value - b.value)}（{a.text} − {b.text}）"
+        if q.kind == "count":                                         # 考核120人，优秀率20%，优秀24人
+            counts = [p for p in earlier if family(p.unit_class) == family(q.unit_class)]
+            rates = [p for p in earlier if p.kind == "percent"]
+            if any(abs(a.value * r.value / 100 - q.value) < 1e-6 for a in counts for r in rates):
+                return True, "前文人数乘以比率"
         if q.kind == "money" and TOTAL_WORDS.search(clause):
             each = [p for p in earlier if p.kind == "money" and _EACH.search(self.clause_before(p))]
             counts = [p for p in self.same_sentence(q, self.paragraph_ends) if p.kind == "count" and p.end <= q.start]
@@ -330,6 +352,14 @@ class _Run:
                 a, b = each[-1], max((c for c in counts if c.end <= each[-1].start), key=lambda c: c.end, default=counts[-1])
                 return False, f"按{b.text}、每{a.text}计算应为{_fmt(a.value * b.value)}元"
         return None
+
+    def ledger_quotients(self) -> list[tuple[float, float]]:
+        """(amount, head count) of every fact that gives both: the facts' own averages."""
+        by_fact: dict[str, list[Quantity]] = {}
+        for e in self.ledger.entries:
+            by_fact.setdefault(e.fact_id, []).append(e.quantity)
+        return [(m.value, c.value) for qs in by_fact.values() for m in qs if m.kind == "money"
+                for c in qs if c.kind == "count" and c.value]
 
     def altered_slot(self, q: Quantity) -> Entry | None:
         """The fact figure q most likely replaced: one the draft never wrote, of q's class, whose words (or whose
