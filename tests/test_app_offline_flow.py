@@ -76,3 +76,12 @@ def test_the_saved_draft_exports_to_a_real_docx(data):
     document = docx.Document(io.BytesIO(drafting_bridge.export_docx(saved.draft)))
     paragraphs = [p.text for p in document.paragraphs]
     assert paragraphs[0].startswith("青松县实验小学") and any("15人次" in p for p in paragraphs)
+
+
+def test_a_section_without_facts_asks_for_them_and_the_check_skips_card_labels(data):
+    at = drafted()                       # the notes have no 存在问题 or 下一步 lines
+    assert any("笔记里没有这一节的事实" in i for i in texts(at.info))
+    from ui import draft_model
+
+    text, _ = draft_model.full_text(WorkspaceStore.in_data_dir(data).get(at.query_params["d"]).draft)
+    assert "开头" not in text.splitlines() and "结束语" not in text.splitlines()

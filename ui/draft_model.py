@@ -85,7 +85,7 @@ def full_text(draft: dict) -> tuple[str, list[SectionSpan]]:
     if draft.get("title"):
         add(str(draft["title"]))
     for s in draft.get("sections", []):
-        if s.get("heading"):
+        if s.get("heading") and s.get("role", "body") not in ("opening", "closing"):   # 开头/结束语 label cards only
             add(str(s["heading"]))
         text = str(s.get("text", ""))
         start = add(text)

@@ -10,7 +10,7 @@ import streamlit as st
 from common.errors import UserError
 from ui import draft_model, drafting_bridge, workspace
 from ui.highlight import findings_list, highlight_html, kind_style
-from ui.messages import show_error
+from ui.messages import show_error, show_info
 
 __all__ = ["render_cards", "QUICK_INSTRUCTIONS"]
 
@@ -38,6 +38,9 @@ def _card(ws, n: int, section: dict, findings: list, fact_texts: dict) -> None:
         digest = hashlib.sha1(text.encode()).hexdigest()[:8]
         st.text_area("正文", value=text, key=f"text_{ws.id}_{sid}_{digest}", height=_height(text),
                      label_visibility="collapsed", disabled=locked, on_change=_edited, args=(sid, f"text_{ws.id}_{sid}_{digest}"))
+        if not section.get("fact_ids") and section.get("role", "body") not in ("opening", "closing") and not section.get("error"):
+            show_info("笔记里没有这一节的事实，正文只是通用的过渡句。请在笔记中补充要点（例如“# 存在问题”下写几条），再重新生成本节。",
+                      "The notes have no facts for this section; add some and regenerate it.")
         errors = [f for f in findings if getattr(f, "level", "error") == "error"]
         if errors:
             kinds = "、".join(sorted({kind_style(f.kind).label for f in errors}))
