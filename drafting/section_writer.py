@@ -20,7 +20,6 @@ __all__ = ["SectionJob", "WriteResult", "write_section", "build_messages", "chec
            "Stream", "failed_section"]
 
 Stream = Callable[[str, str], None]      # (heading, text so far)
-PERIOD_FACT_ID = "P"
 
 
 @dataclass(frozen=True)
@@ -110,32 +109,27 @@ def _finding_dict(f) -> dict:
             "message": f.message, "facts": list(getattr(f, "fact_ids", ()) or ())}
 
 
-def check_text(text: str, facts: Sequence[Fact], references: Sequence[str] = ()) -> tuple[list[dict], list[dict]]:
-    """(all findings, error findings) from the number checker; ([], []) while eval.check does not exist yet."""
-    try:
-        from eval.check import check_draft
-    except ModuleNotFoundError as exc:
-        if exc.name not in ("eval.check", "eval.numbers", "eval.ledger"):
-            raise
-        return [], []
-    result = check_draft(text, list(facts), references=tuple(references))
+def check_text(text: str, facts: Sequence[Fact], references: Sequence[str] = (),
+               known: Sequence[str] = ()) -> tuple[list[dict], list[dict]]:
+    """(all findings, error findings) from the number checker."""
+    from eval.check import check_draft
+
+    result = check_draft(text, list(facts), references=tuple(references), known=tuple(k for k in known if k))
     findings = [_finding_dict(f) for f in result.findings]
     return findings, [f for f in findings if f["level"] == "error"]
 
 
 def _check_facts(job: SectionJob) -> list[Fact]:
-    """The facts a section is checked against: its own; for the opening and closing every fact and the period
-    (they may quote any of them, and must invent none)."""
+    """The facts a section is checked against: its own; for the opening and closing every fact (they may quote
+    any of them, and must invent none)."""
     if job.outline.role not in ("opening", "closing"):
         return list(job.facts)
-    facts = list(job.all_facts or job.facts)
-    if job.period:
-        facts.append(Fact(PERIOD_FACT_ID, job.period, "", 0))
-    return facts
+    return list(job.all_facts or job.facts)
 
 
 def _check(job: SectionJob, text: str, references: Sequence[str]) -> tuple[list[dict], list[dict]]:
-    findings, errors = check_text(text, _check_facts(job), references)
+    # the period, unit and title are inputs too: their figures are right without being facts to cover
+    findings, errors = check_text(text, _check_facts(job), references, known=(job.period, job.school, job.title))
     if job.outline.role in ("opening", "closing"):  # they summarise: leaving a fact out is no finding
         findings = [f for f in findings if f["kind"] != "missing"]
         errors = [f for f in errors if f["kind"] != "missing"]
