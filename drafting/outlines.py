@@ -6,6 +6,7 @@ found by keywords), 存在问题与不足, 下一步打算, closing. Plans: open
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -18,6 +19,8 @@ __all__ = ["Topic", "TOPICS", "PLAN_PARTS", "OUTLINES", "build_outline", "classi
 OPENING_HEADING = "开头"
 CLOSING_HEADING = "结束语"
 GENERAL_HEADING = "其他工作"
+SIMILAR_MARGIN = 0.003          # cosine lead over the second topic (e5 similarities bunch closely)
+_ARCHETYPES: dict[int, list[list[float]]] = {}
 
 
 @dataclass(frozen=True)
@@ -179,12 +182,14 @@ def _plan_outline(facts: list[Fact]) -> list[OutlineSection]:
     return _frame([(heading, parts[role], role) for role, heading, _ in PLAN_PARTS])
 
 
-def _summary_outline(kind: str, facts: list[Fact]) -> list[OutlineSection]:
+def _summary_outline(kind: str, facts: list[Fact], embedder=None) -> list[OutlineSection]:
     body: dict[str, list[str]] = {}          # heading -> fact ids, in first-seen order
     problems: list[str] = []
     nxt: list[str] = []
     problems_heading, next_heading = _BY_KEY["problems"].heading, _BY_KEY["next"].heading
     headed = any(f.section for f in facts)
+    unplaced = [f for f in facts if not headed and classify_fact(f.text) is None]
+    similar = dict(zip((f.id for f in unplaced), nearest_topic([f.text for f in unplaced], embedder)))
     for fact in facts:
         if headed and fact.section:
             role = role_of_heading(fact.section)
@@ -200,7 +205,7 @@ def _summary_outline(kind: str, facts: list[Fact]) -> list[OutlineSection]:
                     next_heading = fact.section
             (problems if role == "problems" else nxt).append(fact.id)
             continue
-        key = classify_fact(fact.text)
+        key = classify_fact(fact.text) or similar.get(fact.id)
         if key == "problems":
             problems.append(fact.id)
         elif key == "next":
@@ -218,9 +223,32 @@ def _summary_outline(kind: str, facts: list[Fact]) -> list[OutlineSection]:
     return _frame(sections)
 
 
-def build_outline(facts: list[Fact], kind: str) -> list[OutlineSection]:
+def nearest_topic(texts: list[str], embedder) -> list[str | None]:
+    """For facts no keyword places: the body topic whose archetype (heading and keywords) is most similar by the
+    library's embedder, when it stands out from the second best by SIMILAR_MARGIN; else None (the general section)."""
+    if not texts or embedder is None:
+        return [None] * len(texts)
+    body = [t for t in TOPICS if t.role == "body"]
+    key = id(embedder)
+    if key not in _ARCHETYPES:
+        _ARCHETYPES[key] = [_unit(v) for v in embedder.embed_documents([f"{t.heading}：{'、'.join(t.keywords)}" for t in body])]
+    out: list[str | None] = []
+    for vector in embedder.embed_documents(texts):
+        v = _unit(vector)
+        sims = sorted(((sum(a * b for a, b in zip(v, arche)), t.key) for arche, t in zip(_ARCHETYPES[key], body)), reverse=True)
+        out.append(sims[0][1] if sims[0][0] - sims[1][0] >= SIMILAR_MARGIN else None)
+    return out
+
+
+def _unit(vector) -> list[float]:
+    norm = math.sqrt(sum(x * x for x in vector)) or 1.0
+    return [x / norm for x in vector]
+
+
+def build_outline(facts: list[Fact], kind: str, embedder=None) -> list[OutlineSection]:
+    """embedder (optional, the library's): places facts that no keyword fits by similarity to topic archetypes."""
     if kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}; expected one of {KINDS}")
     if kind == "plan":
         return _plan_outline(facts)
-    return _summary_outline(kind, facts)
+    return _summary_outline(kind, facts, embedder)

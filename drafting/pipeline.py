@@ -21,7 +21,7 @@ from drafting.section_writer import SectionJob, Stream, failed_section, write_se
 from drafting.types import KINDS, Draft, OutlineSection, Section
 from eval.facts import Fact, parse_facts
 
-__all__ = ["make_outline", "draft_document", "open_library", "outline_from", "Progress", "DEFAULT_TARGET_CHARS",
+__all__ = ["make_outline", "dense_embedder", "draft_document", "open_library", "outline_from", "Progress", "DEFAULT_TARGET_CHARS",
            "EXEMPLARS_PER_SECTION", "FRAME_TARGET_CHARS", "body_summary", "retrieve_exemplars", "frame_headings"]
 
 Progress = Callable[..., None]          # (finished, total, heading, ok)
@@ -49,8 +49,17 @@ def _kind(kind: str) -> str:
     return kind
 
 
-def make_outline(notes: str, kind: str) -> list[OutlineSection]:
-    return build_outline(_facts(notes), _kind(kind))
+def make_outline(notes: str, kind: str, library=None) -> list[OutlineSection]:
+    """library (optional): its embedder places facts that no keyword fits."""
+    return build_outline(_facts(notes), _kind(kind), embedder=dense_embedder(library))
+
+
+def dense_embedder(library):
+    """The library's embedder when it is a dense one (not the BM25-only mode), else None."""
+    try:
+        return library.embeddings if library is not None and library is not False and library.dense_available else None
+    except Exception:  # noqa: BLE001  an outline is still made by keywords alone
+        return None
 
 
 def outline_from(items: Sequence) -> list[OutlineSection]:
@@ -123,9 +132,9 @@ def draft_document(notes: str, kind: str = "semester-summary", school: str = "",
     kind = _kind(kind)
     facts = _facts(notes)
     by_id = {f.id: f for f in facts}
-    plan = outline_from(outline) if outline else build_outline(facts, kind)
     resolved: ResolvedModel = resolve_model(model, settings)
     lib = open_library(library, settings)
+    plan = outline_from(outline) if outline else build_outline(facts, kind, embedder=dense_embedder(lib))
     title = document_title(kind, school, period)
     body = [s for s in plan if s.role not in ("opening", "closing")]
     frame = [s for s in plan if s.role in ("opening", "closing")]

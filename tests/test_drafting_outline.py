@@ -105,3 +105,24 @@ def test_unknown_kind_is_an_input_error():
         make_outline("- 学习3次", "report")
     with pytest.raises(ValueError):
         build_outline(parse_facts("- 学习3次"), "report")
+
+
+class _TopicEmbedder:
+    """A deterministic embedder for the test: a fact about 报刊/读书 lands near 文体; about 就医 near 关爱."""
+    def embed_documents(self, texts):
+        def vector(t):
+            return [1.0 if any(w in t for w in ws) else 0.0 for ws in (("读书", "报刊", "文体"), ("慰问", "就医", "关爱"))] + [0.1]
+        return [vector(t) for t in texts]
+
+
+def test_facts_no_keyword_places_go_by_similarity_when_an_embedder_is_given():
+    from drafting.outlines import build_outline
+    from eval.facts import parse_facts
+
+    facts = parse_facts("- 为教职工订阅报刊杂志20种\n- 联系医院开设就医绿色通道\n- 召开教代会1次\n- 完成门禁系统升级")
+    plain = {s.heading.split("、", 1)[-1]: s.fact_ids for s in build_outline(facts, "semester-summary")}
+    assert plain["其他工作"] == ("F1", "F2", "F4")      # keywords alone place none of them
+    placed = {s.heading.split("、", 1)[-1]: s.fact_ids for s in build_outline(facts, "semester-summary", _TopicEmbedder())}
+    assert "F1" in placed["丰富文体活动，建设教职工之家"]
+    assert "F2" in placed["做实关爱服务，维护教职工权益"]
+    assert placed["其他工作"] == ("F4",)              # no topic stands out: the general section

@@ -62,7 +62,7 @@ def make_outline(notes: str, kind: str) -> list[dict]:
     from drafting.pipeline import make_outline as build
 
     return [{"id": s.id, "heading": s.heading, "fact_ids": list(s.fact_ids), "role": s.role}
-            for s in build(notes, kind)]
+            for s in build(notes, kind, library=_library())]
 
 
 def _section_chars(ws, outline: list[dict] | None) -> int:
