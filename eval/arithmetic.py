@@ -1,0 +1,157 @@
+"""Figures a draft computes: stated totals (共/合计, or 其中 after), remainders (其余/结余), products (每人…共计),
+averages (人均), and rates (通过率, 占…的). Each is checked against the figures written beside it; a right one is
+an info finding, a wrong one an arithmetic error."""
+from __future__ import annotations
+
+import re
+
+from eval.derived import DIFF_WORDS, TOTAL_WORDS, family, rate_matches
+from eval.draft_view import DraftView, fmt
+from eval.numbers import Quantity
+
+__all__ = ["ArithmeticChecks"]
+
+_CHANGE_WORDS = re.compile(r"较|同比|比上|增长|增加|提高|提升|下降|减少|上升")
+_RATE_SYNONYMS = {"出席": ("出席", "实到", "到会", "参会"), "参与": ("参与", "参加", "参赛"),
+                  "参检": ("参检", "受检", "体检", "检查"), "入会": ("入会", "会员"), "通过": ("通过", "合格"),
+                  "合格": ("合格", "通过"), "获奖": ("获奖", "获"), "办结": ("办结", "答复", "办理"),
+                  "答复": ("答复", "办结", "回复"), "出勤": ("出勤", "到岗"), "到会": ("到会", "实到", "出席", "参会"), "参保": ("参保", "投保")}
+_REMAINDER = re.compile(r"结余|余额|其余|剩余|还剩|余下|剩下|尚余")
+_AVERAGE = re.compile(r"人均|户均|平均")
+_EACH = re.compile(r"每|人均|户均|平均|分别|各")
+_ALL_WORDS = re.compile(r"全部|全体|所有|全员|均已|均参加|全覆盖|无一遗漏")
+
+
+class ArithmeticChecks(DraftView):
+    def local_claim(self, q: Quantity) -> tuple[bool, str] | None:
+        """A figure the draft computes from figures it wrote just before, and whether it is right:
+        收入18.6万元，支出16.2万元，结余2.4万元 (a remainder), 12名…每人500元，共计6000元 (a product),
+        全部参加 → 100%. None when q makes no such claim."""
+        earlier = [p for p in self.same_sentence(q, self.total_ends) if p.end <= q.start]
+        clause = self.clause_before(q)
+        if q.kind == "percent" and q.value == 100 and _ALL_WORDS.search(self.draft[slice(*self.span(q, self.sentence_ends))]):
+            return True, "“全部/全体”即100%"
+        sentence_before = self.draft[self.span(q, self.total_ends)[0]:q.start]
+        if q.kind == "money" and (_AVERAGE.search(clause) or _EACH.search(clause)):   # 慰问11人，发放6600元，人均600元
+            amounts = [p for p in earlier if p.kind == "money" and p.value > q.value]
+            heads = [p for p in self.same_sentence(q, self.paragraph_ends) if p.kind == "count" and p.end <= q.start and p.value]
+            pairs = [(a.value, b.value) for a in amounts for b in heads] + self.ledger_quotients()
+            if any(abs(a / b - q.value) < max(0.5, q.value * 0.005) for a, b in pairs):
+                return True, "总额除以人数"
+            if amounts and heads and _AVERAGE.search(clause):
+                a, b = amounts[-1], heads[-1]
+                return False, f"按{a.text}、{b.text}计算应为{fmt(a.value / b.value)}元"
+        if q.kind in ("count", "money") and (any(w in clause for w in DIFF_WORDS) or "其中" in sentence_before):
+            same = [p for p in earlier if family(p.unit_class) == family(q.unit_class)]
+            diffs = [(a, b) for a in same for b in same if a.value > b.value]
+            if any(abs(a.value - b.value - q.value) < 1e-6 for a, b in diffs):
+                return True, "前文两数之差"
+            remainder = _REMAINDER.search(clause) or ("其他" in clause and "其中" in sentence_before)
+            if diffs and remainder:
+                a, b = diffs[-1] if len(same) > 2 else diffs[0]
+                return False, f"按前文应为{fmt(a.value - b.value)}（{a.text} − {b.text}）"
+        if q.kind == "count":                                         # 考核120人，优秀率20%，优秀24人
+            counts = [p for p in earlier if family(p.unit_class) == family(q.unit_class)]
+            rates = [p for p in earlier if p.kind == "percent"]
+            if any(abs(a.value * r.value / 100 - q.value) < 1e-6 for a in counts for r in rates):
+                return True, "前文人数乘以比率"
+        if q.kind == "money" and TOTAL_WORDS.search(clause):
+            each = [p for p in earlier if p.kind == "money" and _EACH.search(self.clause_before(p))]
+            counts = [p for p in self.same_sentence(q, self.paragraph_ends) if p.kind == "count" and p.end <= q.start]
+            if each and counts:
+                if any(abs(a.value * b.value - q.value) < 1e-6 for a in each for b in counts):
+                    return True, "前文“每…”乘以数量"
+                a, b = each[-1], max((c for c in counts if c.end <= each[-1].start), key=lambda c: c.end, default=counts[-1])
+                return False, f"按{b.text}、每{a.text}计算应为{fmt(a.value * b.value)}元"
+        return None
+
+    def ledger_quotients(self) -> list[tuple[float, float]]:
+        """(amount, head count) of every fact that gives both: the facts' own averages."""
+        by_fact: dict[str, list[Quantity]] = {}
+        for e in self.ledger.entries:
+            by_fact.setdefault(e.fact_id, []).append(e.quantity)
+        return [(m.value, c.value) for qs in by_fact.values() for m in qs if m.kind == "money"
+                for c in qs if c.kind == "count" and c.value]
+
+    def stated_total(self, q: Quantity, paragraph: bool = False) -> bool:
+        """共/合计 before q and at least two figures of its class before it in the sentence (or after it, after
+        其中; or, with paragraph, in its paragraph): q must be their sum. True when q was judged here."""
+        groups = self.total_parts(q, self.paragraph_ends if paragraph else self.total_ends)
+        if not groups:
+            return False
+        if any(abs(sum(p.value for p in g[i:]) - q.value) < 1e-6 for g in groups for i in range(len(g) - 1)
+               if g[0].start < q.start) or any(abs(sum(p.value for p in g) - q.value) < 1e-6 for g in groups):
+            self.add("derived", q, f"合计（{' + '.join(p.text for p in groups[0])} 等）核对无误",
+                     self._facts_of(groups[0]), level="info")
+            return True
+        parts = groups[0] if groups[0][0].start > q.start else groups[-1]
+        self.add("arithmetic", q, f"合计应为{fmt(sum(p.value for p in parts))}（{' + '.join(p.text for p in parts)}），"
+                                  f"草稿写成“{q.text}”", self._facts_of(parts))
+        return True
+
+    def total_parts(self, q: Quantity, ends: list[int]) -> list[list[Quantity]]:
+        """The ways to read q as a stated total (共/合计 before it, or 其中 after it) of the figures beside it."""
+        announced = "其中" in self.draft[q.end:q.end + 8]
+        if q.kind not in ("count", "money") or not (TOTAL_WORDS.search(self.clause_before(q)) or announced):
+            return []
+        return self.part_groups(q, ends)
+
+    def part_groups(self, q: Quantity, ends: list[int]) -> list[list[Quantity]]:
+        """Ways to read the parts of a stated total: all figures of its class before it in the sentence, or
+        those with its very unit (5人 + 1人, not the 6名 recommended)."""
+        family_too = q.unit == "人次" and ends is not self.paragraph_ends     # 36人 + 28人 + 64人 = 128人次
+        same = [p for p in self.same_sentence(q, ends) if p.unit_class == q.unit_class
+                or family_too and family(p.unit_class) == family(q.unit_class)]
+        later = [p for p in self.same_sentence(q, self.paragraph_ends) if p.start > q.end and (p.unit_class == q.unit_class
+                 or q.unit == "人次" and family(p.unit_class) == family(q.unit_class))]
+        if later and "其中" in self.draft[q.end:min(later[0].start, q.end + 12)]:
+            stop = min((i for i in (self.draft.find(c, later[0].end) for c in "。；") if i >= 0), default=-1)
+            after = [p for p in later if stop < 0 or p.start < stop]
+            return [after[:n] for n in range(len(after), 1, -1)]   # the parts run from 其中 on, maybe not to the end
+        before = [p for p in same if p.start < q.start]
+        if len(before) < 2:
+            return []
+        groups = [before]
+        exact = [p for p in before if p.unit == q.unit]
+        if 2 <= len(exact) < len(before):
+            groups.append(exact)
+        return groups
+
+    def rate_bases(self, q: Quantity) -> list[tuple[Quantity, Quantity]]:
+        """(part, whole) pairs a stated rate can be of: the figure just before it over any larger figure of its
+        class in the paragraph, or any two figures of one class in its sentence."""
+        clause = self.clause_before(q)
+        if _CHANGE_WORDS.search(clause):
+            return []                                       # 较上年增长50%: a change, not a share of these counts
+        earlier = [p for p in self.same_sentence(q) if p.end <= q.start]
+        before = [p for p in earlier if p.kind in ("count", "money")]
+        if not before:
+            return []
+        named = re.search(r"([\u4e00-\u9fff]{2})(?:率|比例)", clause)   # 优秀率 → the 优秀 figure
+        paragraph = self.same_sentence(q, self.paragraph_ends)
+
+        def wholes(part: Quantity) -> list[tuple[Quantity, Quantity]]:
+            return [(part, b) for b in paragraph if b is not part and b.kind == part.kind
+                    and family(b.unit_class) == family(part.unit_class) and b.value >= part.value > 0]
+
+        if named:
+            words = _RATE_SYNONYMS.get(named.group(1), (named.group(1),))
+            own = [p for p in before if any(w in self.words[id(p)] for w in words)]
+            return wholes(own[-1]) if own else []           # 满意率98% after counts of 意见建议: not their rate
+        if earlier[-1] is not before[-1]:
+            return []                                       # 办结率100%，满意率98%: 98% is not of the counts before
+        nearest = before[-1]                                # 会员148人，占教职工150人的98.7%: part or whole
+        return wholes(nearest) + [(a, nearest) for a in before if a is not nearest and a.kind == nearest.kind
+                                  and family(a.unit_class) == family(nearest.unit_class) and 0 < a.value <= nearest.value]
+
+    def arithmetic(self, q: Quantity) -> bool:
+        """A rate that the counts written beside it do not give."""
+        if q.kind != "percent":
+            return False
+        pairs = self.rate_bases(q)
+        if not pairs or any(rate_matches(q, 100 * a.value / b.value) for a, b in pairs):
+            return False
+        a, b = pairs[-1]
+        self.add("arithmetic", q, f"按{b.text}中{a.text}计算应为{fmt(100 * a.value / b.value)}%，草稿写成“{q.text}”",
+                 self._facts_of([a, b]))
+        return True

@@ -1,0 +1,68 @@
+"""Swapped attributions: a fact's own figure written beside another fact's subject (优秀教师6名、优秀班主任7名 when
+the notes say 7 and 6). A figure is flagged when the words around it tell the other subject apart from its own."""
+from __future__ import annotations
+
+from eval.draft_view import STRONG, WEAK, DraftView, subject_words
+from eval.ledger import Entry
+from eval.numbers import Quantity, same_value
+
+__all__ = ["SwapChecks"]
+
+
+class SwapChecks(DraftView):
+    def contrast(self, q: Quantity, other: Entry, own: Entry) -> bool:
+        """q stands among the words that set `other`'s subject apart from its own fact figure's, and among none of
+        the words that set its own apart: 区级课题立项4项 when the notes say 区级…11项 and 市级…4项."""
+        mine, theirs = self.ledger.subject_bigrams[own.index], self.ledger.subject_bigrams[other.index]
+        here = self.context[id(q)]
+        telling = {g for g in (theirs - mine) & here if len(g) == 2}
+        weights = self.ledger.weights
+        shown = sum(weights.get(g, 1.0) for g in telling) / (sum(weights.get(g, 1.0) for g in theirs - mine) or 1.0)
+        if (telling and not ((mine - theirs) & here) and self.score(q, other) > self.score(q, own)
+                and (self.score(q, other) >= WEAK or shown >= 0.4)):
+            return True
+        if own.fact_id == other.fact_id or abs(self.score(q, own) - self.score(q, other)) > 0.05:
+            return False                                    # the wider words only break a tie of the clause's own
+        mine, theirs = self.ledger.group_bigrams[own.index], self.ledger.group_bigrams[other.index]
+        here = self.group_grams[id(q)]
+        telling = {g for g in (theirs - mine) & here if len(g) == 2}
+        own_words = {g for g in mine - theirs if len(g) == 2}
+        return bool(telling) and bool(own_words) and not (own_words & here)
+
+    def prefer_non_date_swaps(self) -> None:
+        """3月召开四届六次教代会 when the notes pair 3月 with 四届五次: the session is the wrong figure, the month
+        only names the meeting; report the session alone."""
+        swaps = [f for f in self.findings if f.kind == "mismatch" and "属于另一件事" in f.message]
+        drop = set()
+        for f in swaps:
+            q = next(q for q in self.figures if q.start == f.start)
+            if q.kind == "date":
+                start, end = self.span(q, self.sentence_ends)
+                if any(g is not f and start <= g.start < end and self._kind_at(g.start) != "date" for g in swaps):
+                    drop.add(id(f))
+        self.findings = [f for f in self.findings if id(f) not in drop]
+
+    def _kind_at(self, start: int) -> str:
+        return next(q.kind for q in self.figures if q.start == start)
+
+    def swapped(self, q: Quantity, slot: Entry) -> None:
+        self.add("mismatch", q, f"这里说的是“{subject_words(slot)}”，笔记中是“{slot.quantity.text}”，草稿写成“{q.text}”"
+                                f"（“{q.text}”在笔记中属于另一件事）", (slot.fact_id,))
+
+    def sibling_swap(self, q: Quantity) -> None:
+        """篮球赛队伍6支、队员64人 when the notes say 篮球赛…6支，队员48人 and 气排球赛…8支，队员64人: the figure
+        right before q belongs to another fact, and that fact has a figure with q's subject but another value."""
+        mine = self.owner[id(q)]
+        before = [p for p in self.same_sentence(q) if p.end <= q.start and id(p) in self.owner]
+        if not before or q.start - before[-1].end > 14:
+            return
+        other = self.owner[id(before[-1])]
+        if other.fact_id == mine.fact_id:
+            return
+        for e in self.ledger.entries:
+            if (e.fact_id == other.fact_id and e is not other and e.quantity.unit_class == q.unit_class
+                    and not same_value(e.quantity, q) and self.score(q, e) >= STRONG
+                    and self.score(q, e) >= self.score(q, mine)):
+                del self.owner[id(q)]
+                self.used.add(e.index)
+                return self.swapped(q, e)
