@@ -135,8 +135,9 @@ def resolve_model(spec: object = None, settings: Settings | None = None, *, env:
                          timeout=timeout, prompt_budget=info.prompt_budget, encoding=_encoding_for(name))
 
 
-def backend_error(exc: BaseException, model: ResolvedModel) -> BackendError:
-    """An exception from a model call → a BackendError that says what to fix (Chinese, then English)."""
+def backend_error(exc: BaseException, model: ResolvedModel) -> BackendError | None:
+    """An exception from a model call → a BackendError that says what to fix (Chinese, then English); None when
+    the exception did not come from the endpoint or its client (the caller re-raises it)."""
     if isinstance(exc, BackendError):
         return exc
     where = model.base_url or "api.openai.com"
@@ -171,9 +172,14 @@ def backend_error(exc: BaseException, model: ResolvedModel) -> BackendError:
         if isinstance(exc, openai.APIStatusError):
             return BackendError(f"模型接口返回错误（{exc.status_code}）：{_short(exc)}",
                                 f"the model endpoint returned an error ({exc.status_code}): {_short(exc)}")
-    if isinstance(exc, (json.JSONDecodeError, ValueError, KeyError, TypeError, AttributeError)):
+    if isinstance(exc, (json.JSONDecodeError, ValueError, KeyError)):
         return _malformed(model, where)
-    return BackendError(f"调用模型 {model.spec} 失败：{type(exc).__name__}", f"calling {model.spec} failed: {type(exc).__name__}")
+    if isinstance(exc, (OSError, TimeoutError)) or type(exc).__module__.split(".")[0] in _VENDOR_MODULES:
+        return BackendError(f"调用模型 {model.spec} 失败：{type(exc).__name__}", f"calling {model.spec} failed: {type(exc).__name__}")
+    return None                                   # not the endpoint's doing: a programming error, raised as it is
+
+
+_VENDOR_MODULES = ("openai", "httpx", "httpcore", "langchain_openai", "langchain_core", "h11", "ssl")
 
 
 def _malformed(model: ResolvedModel, where: str) -> BackendError:

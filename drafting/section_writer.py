@@ -159,7 +159,10 @@ def _stream_call(model: ResolvedModel, messages: list, heading: str, stream: Str
         except BackendError:
             raise
         except Exception as exc:  # every vendor failure becomes a message that says what to fix
-            raise backend_error(exc, model) from exc
+            error = backend_error(exc, model)
+            if error is None:
+                raise
+            raise error from exc
         content = chunk.content
         parts.append(content if isinstance(content, str) else "".join(
             c.get("text", "") if isinstance(c, dict) else str(c) for c in content))

@@ -16,7 +16,7 @@ _RATE_SYNONYMS = {"出席": ("出席", "实到", "到会", "参会"), "参与": 
                   "参检": ("参检", "受检", "体检", "检查"), "入会": ("入会", "会员"), "通过": ("通过", "合格"),
                   "合格": ("合格", "通过"), "获奖": ("获奖", "获"), "办结": ("办结", "答复", "办理"),
                   "答复": ("答复", "办结", "回复"), "出勤": ("出勤", "到岗"), "到会": ("到会", "实到", "出席", "参会"), "参保": ("参保", "投保")}
-_REMAINDER = re.compile(r"结余|余额|其余|剩余|还剩|余下|剩下|尚余")
+_REMAINDER = re.compile(r"结余|余额|其余|剩余|还剩|余下|剩下|尚余|缺席|未到|未出席|未参加|未立案|未\S{0,2}的")
 _AVERAGE = re.compile(r"人均|户均|平均")
 _EACH = re.compile(r"每|人均|户均|平均|分别|各")
 _ALL_WORDS = re.compile(r"全部|全体|所有|全员|均已|均参加|全覆盖|无一遗漏")
@@ -41,7 +41,17 @@ class ArithmeticChecks(DraftView):
             if amounts and heads and _AVERAGE.search(clause):
                 a, b = amounts[-1], heads[-1]
                 return False, f"按{a.text}、{b.text}计算应为{fmt(a.value / b.value)}元"
-        if q.kind in ("count", "money") and (any(w in clause for w in DIFF_WORDS) or "其中" in sentence_before):
+        if q.kind == "count" and (_AVERAGE.search(clause) or "每" in clause):   # 2批共64人，平均每批32人
+            counts = [p for p in earlier if p.kind == "count" and p.value > 0]
+            if any(abs(a.value / b.value - q.value) < 1e-6 for a in counts for b in counts if a is not b):
+                return True, "前文两数之商"
+        if q.kind in ("count", "money"):                              # 教职工152人，女97人、男55人
+            same = [p for p in earlier if family(p.unit_class) == family(q.unit_class)]
+            if any(abs(a.value - b.value - q.value) < 1e-6 for a in same for b in same if a.value > b.value) \
+                    and not any(w in clause for w in DIFF_WORDS):
+                return True, "前文两数之差"
+        if q.kind in ("count", "money") and (any(w in clause for w in DIFF_WORDS) or "其中" in sentence_before
+                                            or _REMAINDER.search(clause)):
             same = [p for p in earlier if family(p.unit_class) == family(q.unit_class)]
             diffs = [(a, b) for a in same for b in same if a.value > b.value]
             if any(abs(a.value - b.value - q.value) < 1e-6 for a, b in diffs):
@@ -137,7 +147,13 @@ class ArithmeticChecks(DraftView):
         if named:
             words = _RATE_SYNONYMS.get(named.group(1), (named.group(1),))
             own = [p for p in before if any(w in self.words[id(p)] for w in words)]
-            return wholes(own[-1]) if own else []           # 满意率98% after counts of 意见建议: not their rate
+            if not own:
+                return []                                   # 满意率98% after counts of 意见建议: not their rate
+            part = own[-1]
+            return (wholes(part)
+                    or [(part, b) for b in paragraph if b.kind == "count" and b.value >= part.value > 0 and b is not part]
+                    or [(part, e.quantity) for e in self.ledger.entries      # 赞成50票 of 实到54人, said earlier
+                        if e.quantity.kind == "count" and e.quantity.value > part.value > 0])
         if earlier[-1] is not before[-1]:
             return []                                       # 办结率100%，满意率98%: 98% is not of the counts before
         nearest = before[-1]                                # 会员148人，占教职工150人的98.7%: part or whole

@@ -146,7 +146,25 @@ class _Run(SwapChecks, ArithmeticChecks):
             return
         if slot is not None:
             return self.mismatch(q, slot)
+        given = self.given_year_not_written(q)
+        if given is not None:
+            self.add("mismatch", q, f"笔记（或标题、时段）中是“{given.text}”，草稿写成“{q.text}”")
+            return
         self.add("unsupported", q, f"笔记中没有“{q.text}”这个数字，也不能由笔记中的数字算出：请核实或删去")
+
+    def given_year_not_written(self, q: Quantity) -> Quantity | None:
+        """A year in the draft where the notes' heading or the period gives another one that the draft never
+        writes: 2023年 for “# 2024年”."""
+        if q.kind != "date" or q.date_parts[1] or q.date_parts[2]:
+            return None
+        for k in self.known:
+            years = [k.date_parts[0]] if k.kind == "date" else [int(k.value), int(k.high or 0)] if k.kind == "range" else []
+            for year in years:
+                if year and year != q.date_parts[0] and not any(
+                        f.kind == "date" and f.date_parts[0] == year or f.kind == "range" and year in (f.value, f.high)
+                        for f in self.figures):
+                    return k
+        return None
 
     def altered_slot(self, q: Quantity) -> Entry | None:
         """The fact figure q most likely replaced: one the draft never wrote, of q's class, whose words (or whose

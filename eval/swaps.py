@@ -2,11 +2,15 @@
 the notes say 7 and 6). A figure is flagged when the words around it tell the other subject apart from its own."""
 from __future__ import annotations
 
+import re
+
 from eval.draft_view import STRONG, WEAK, DraftView, subject_words
-from eval.ledger import Entry
+from eval.ledger import Entry, bigrams
 from eval.numbers import Quantity, same_value
 
 __all__ = ["SwapChecks"]
+
+_RANK_LABEL = re.compile(r"[一二三四五六七八九十特]等奖?$|第[一二三四五六七八九十]+名$")
 
 
 class SwapChecks(DraftView):
@@ -21,6 +25,8 @@ class SwapChecks(DraftView):
         if (telling and not ((mine - theirs) & here) and self.score(q, other) > self.score(q, own)
                 and (self.score(q, other) >= WEAK or shown >= 0.4)):
             return True
+        if self.label_contrast(q, other, own):
+            return True
         if own.fact_id == other.fact_id or abs(self.score(q, own) - self.score(q, other)) > 0.05:
             return False                                    # the wider words only break a tie of the clause's own
         mine, theirs = self.ledger.group_bigrams[own.index], self.ledger.group_bigrams[other.index]
@@ -28,6 +34,17 @@ class SwapChecks(DraftView):
         telling = {g for g in (theirs - mine) & here if len(g) == 2}
         own_words = {g for g in mine - theirs if len(g) == 2}
         return bool(telling) and bool(own_words) and not (own_words & here)
+
+    def label_contrast(self, q: Quantity, other: Entry, own: Entry) -> bool:
+        """In a ranked list, the rank right before q is the other figure's, not its own: 一等奖7名、二等奖4名 when
+        the notes say 一等奖4名、二等奖7名 (a shared word like 等奖 says nothing)."""
+        labels = [e.subject.split("|")[0][-3:] for e in (own, other)]
+        if not all(_RANK_LABEL.search(label) for label in labels):
+            return False                                    # only ranked lists: other labels move around too freely
+        here = bigrams(self.words[id(q)].split("|")[0][-3:])
+        mine, theirs = (bigrams(label) for label in labels)
+        telling = {g for g in (here & theirs) - mine if len(g) == 2}
+        return bool(telling) and not ((mine - theirs) & self.context[id(q)])
 
     def prefer_non_date_swaps(self) -> None:
         """3月召开四届六次教代会 when the notes pair 3月 with 四届五次: the session is the wrong figure, the month

@@ -67,3 +67,11 @@ def test_a_provider_without_a_model_name_is_refused():
 
 def test_settings_never_print_the_key():
     assert "sk-very-secret" not in repr(_settings(api_key="sk-very-secret"))
+
+
+def test_a_programming_error_inside_a_model_call_is_raised_not_shown_as_an_endpoint_problem():
+    from drafting.models import ResolvedModel, backend_error
+
+    model = ResolvedModel(spec="openai:x", provider="openai", name="x")
+    assert backend_error(TypeError("bug"), model) is None
+    assert backend_error(ConnectionResetError("reset"), model).zh.startswith("调用模型")
