@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from app_helpers import APP, texts
+from app_helpers import APP, section_texts, texts
+from app_helpers import drafted as draft_notes
 from stub_llm_server import StubLLM
 from ui.store import WorkspaceStore
 
@@ -36,16 +37,7 @@ def stub(data, monkeypatch):
 
 
 def drafted(notes: str = NOTES) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120).run()
-    at.text_input(key="ws_school").input("青松县实验小学").run()
-    at.text_area(key="ws_notes").input(notes).run()
-    at.button(key="draft_generate").click().run()
-    assert not at.exception
-    return at
-
-
-def section_texts(at: AppTest) -> list[str]:
-    return [t.value for t in at.text_area if (t.key or "").startswith("text_")]
+    return draft_notes(notes)
 
 
 def saved(at: AppTest):

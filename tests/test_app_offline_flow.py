@@ -7,7 +7,8 @@ import io
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from app_helpers import APP, texts
+from app_helpers import drafted as draft_notes
+from app_helpers import section_texts, texts
 from ui.store import WorkspaceStore
 
 NOTES = ("# 民主管理\n- 3月召开五届二次教代会，征集提案12件，立案9件\n- 校务公开栏更新8期\n"
@@ -28,17 +29,7 @@ def data(tmp_path, monkeypatch):
 
 
 def drafted() -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120).run()
-    at.text_input(key="ws_school").input("青松县实验小学").run()
-    at.text_input(key="ws_period").input("2025-2026学年第一学期").run()
-    at.text_area(key="ws_notes").input(NOTES).run()
-    at.button(key="draft_generate").click().run()
-    assert not at.exception
-    return at
-
-
-def section_texts(at: AppTest) -> list[str]:
-    return [t.value for t in at.text_area if (t.key or "").startswith("text_")]
+    return draft_notes(NOTES, period="2025-2026学年第一学期")
 
 
 def test_offline_draft_has_every_figure_and_no_finding(data):
