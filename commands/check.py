@@ -36,7 +36,9 @@ def draft_text(raw: str) -> tuple[str, list[str]]:
         if isinstance(data, dict) and isinstance(data.get("sections"), list):
             parts = [str(data.get("title") or "")]
             for s in data["sections"]:
-                parts += [str(s.get("heading") or ""), str(s.get("text") or "")]
+                if s.get("role", "body") not in ("opening", "closing"):    # 开头/结束语 are labels, not text
+                    parts.append(str(s.get("heading") or ""))
+                parts.append(str(s.get("text") or ""))
             known = [str(data.get(k) or "") for k in ("title", "period", "school")]
             return "\n".join(p for p in parts if p), known
     return raw, []
