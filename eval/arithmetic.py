@@ -12,7 +12,7 @@ from eval.numbers import Quantity
 __all__ = ["ArithmeticChecks"]
 
 _CHANGE_WORDS = re.compile(r"较|同比|比上|增长|增加|提高|提升|下降|减少|上升")
-_RATE_SYNONYMS = {"出席": ("出席", "实到", "到会", "参会"), "参与": ("参与", "参加", "参赛"),
+_RATE_SYNONYMS = {"出席": ("出席", "实到", "到会", "参会"), "参与": ("参与", "参加", "参赛", "实到", "实际参加"),
                   "参检": ("参检", "受检", "体检", "检查"), "入会": ("入会", "会员"), "通过": ("通过", "合格"),
                   "合格": ("合格", "通过"), "获奖": ("获奖", "获"), "办结": ("办结", "答复", "办理"),
                   "答复": ("答复", "办结", "回复"), "出勤": ("出勤", "到岗"), "到会": ("到会", "实到", "出席", "参会"), "参保": ("参保", "投保")}
@@ -29,7 +29,7 @@ class ArithmeticChecks(DraftView):
         全部参加 → 100%. None when q makes no such claim."""
         earlier = [p for p in self.same_sentence(q, self.total_ends) if p.end <= q.start]
         clause = self.clause_before(q)
-        if q.kind == "percent" and q.value == 100 and _ALL_WORDS.search(self.draft[slice(*self.span(q, self.sentence_ends))]):
+        if q.kind == "percent" and q.value == 100 and _ALL_WORDS.search(self.draft[self.span(q, self.sentence_ends)[0]:q.start]):
             return True, "“全部/全体”即100%"
         sentence_before = self.draft[self.span(q, self.total_ends)[0]:q.start]
         if q.kind == "money" and (_AVERAGE.search(clause) or _EACH.search(clause)):   # 慰问11人，发放6600元，人均600元
@@ -137,7 +137,7 @@ class ArithmeticChecks(DraftView):
         before = [p for p in earlier if p.kind in ("count", "money")]
         if not before:
             return []
-        named = re.search(r"([\u4e00-\u9fff]{2})(?:率|比例)", clause)   # 优秀率 → the 优秀 figure
+        named = re.search(r"([\u4e00-\u9fff]{2})(?:率|比例)|(满意|知晓|参与|覆盖|完成)度", clause)   # 优秀率 → the 优秀 figure
         paragraph = self.same_sentence(q, self.paragraph_ends)
 
         def wholes(part: Quantity) -> list[tuple[Quantity, Quantity]]:
@@ -145,7 +145,8 @@ class ArithmeticChecks(DraftView):
                     and family(b.unit_class) == family(part.unit_class) and b.value >= part.value > 0]
 
         if named:
-            words = _RATE_SYNONYMS.get(named.group(1), (named.group(1),))
+            name = named.group(1) or named.group(2)
+            words = _RATE_SYNONYMS.get(name, (name,))
             own = [p for p in before if any(w in self.words[id(p)] for w in words)]
             if not own:
                 return []                                   # 满意率98% after counts of 意见建议: not their rate

@@ -63,7 +63,7 @@ class _Run(SwapChecks, ArithmeticChecks):
             matches = [e for e in self.ledger.near(q) if supports(e.quantity, q, self.ledger)]
             if matches:
                 trusted = any(self.score(q, e) >= WEAK for e in matches)
-                if trusted or not self.stated_total(q):
+                if trusted or self.parts_are_facts(q) or not self.stated_total(q):
                     self.matched(q, matches)
             elif not any(supports(k, q, None) for k in self.known):
                 pending.append(q)
@@ -76,6 +76,13 @@ class _Run(SwapChecks, ArithmeticChecks):
         self.style()
         self.prefer_non_date_swaps()
         return sorted(self.findings, key=lambda f: (f.start is None, f.start or 0, f.kind))
+
+    def parts_are_facts(self, q: Quantity) -> bool:
+        """A total the notes give, with parts the notes give too (委员9名，其中女性5名、一线教师6名): how they relate
+        is the chair's knowledge, not the draft's arithmetic."""
+        groups = self.total_parts(q, self.total_ends)
+        return bool(groups) and all(any(supports(e.quantity, p, self.ledger) for e in self.ledger.near(p))
+                                    for p in groups[0])
 
     def matched(self, q: Quantity, matches: list[Entry]) -> None:
         same_qual = [e for e in matches if qualifier_class(e.quantity.qualifier) == qualifier_class(q.qualifier)]

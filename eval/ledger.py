@@ -75,7 +75,7 @@ def subjects_of(text: str, quantities: Sequence[Quantity]) -> list[str]:
     """The words of each quantity's clause ("left|right"): left to the clause start or the previous figure, right
     to the clause end or the next figure, a few characters at most each way. Figures like 一等奖, 第三届 and 4月
     stay part of the words. Linear in the number of quantities (they come in text order)."""
-    walls = [o for o in quantities if o.kind in _WALL_KINDS]
+    walls = [o for o in quantities if o.kind in _WALL_KINDS and not (o.chinese and o.value == 1)]   # 新一届 is a word
     wall_ends = [o.end for o in walls]
     wall_starts = [o.start for o in walls]
     out = []

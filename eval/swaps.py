@@ -19,21 +19,34 @@ class SwapChecks(DraftView):
         the words that set its own apart: 区级课题立项4项 when the notes say 区级…11项 and 市级…4项."""
         mine, theirs = self.ledger.subject_bigrams[own.index], self.ledger.subject_bigrams[other.index]
         here = self.context[id(q)]
+        if own.fact_id == other.fact_id:
+            return self.same_fact_contrast(q, other, own) or self.label_contrast(q, other, own)
         telling = {g for g in (theirs - mine) & here if len(g) == 2}
+        own_words = any(len(g) == 2 for g in mine - theirs)   # an own subject like 共 or 参加 says too little
         weights = self.ledger.weights
         shown = sum(weights.get(g, 1.0) for g in telling) / (sum(weights.get(g, 1.0) for g in theirs - mine) or 1.0)
-        if (telling and not ((mine - theirs) & here) and self.score(q, other) > self.score(q, own)
-                and (self.score(q, other) >= WEAK or shown >= 0.4)):
+        if (telling and own_words and not ((mine - theirs) & here) and self.score(q, other) > self.score(q, own)
+                and (shown >= 0.4 or self.score(q, other) >= STRONG)):
             return True
         if self.label_contrast(q, other, own):
             return True
-        if own.fact_id == other.fact_id or abs(self.score(q, own) - self.score(q, other)) > 0.05:
+        if (own.fact_id == other.fact_id or abs(self.score(q, own) - self.score(q, other)) > 0.05
+                or self.score(q, own) < WEAK):
             return False                                    # the wider words only break a tie of the clause's own
         mine, theirs = self.ledger.group_bigrams[own.index], self.ledger.group_bigrams[other.index]
         here = self.group_grams[id(q)]
         telling = {g for g in (theirs - mine) & here if len(g) == 2}
         own_words = {g for g in mine - theirs if len(g) == 2}
         return bool(telling) and bool(own_words) and not (own_words & here)
+
+    def same_fact_contrast(self, q: Quantity, other: Entry, own: Entry) -> bool:
+        """Two figures of one fact (8人参评，7人通过): the words right next to the other figure stand around q, and
+        the other's subject ties q strongly; the fact's shared words (会员代表应到62人，实到60人) tell nothing."""
+        near_theirs, near_mine = _near(other.subject), _near(own.subject)
+        here = self.context[id(q)]
+        telling = {g for g in (near_theirs - near_mine) & here if len(g) == 2}
+        return (bool(telling) and self.score(q, other) >= STRONG
+                and not ((self.ledger.subject_bigrams[own.index] - self.ledger.subject_bigrams[other.index]) & here))
 
     def label_contrast(self, q: Quantity, other: Entry, own: Entry) -> bool:
         """In a ranked list, the rank right before q is the other figure's, not its own: 一等奖7名、二等奖4名 when
@@ -83,3 +96,9 @@ class SwapChecks(DraftView):
                 del self.owner[id(q)]
                 self.used.add(e.index)
                 return self.swapped(q, e)
+
+
+def _near(subject: str) -> set[str]:
+    """The label right next to a figure: the last 3 characters before it and the first 4 after it."""
+    left, _, right = subject.partition("|")
+    return bigrams(left[-3:]) | bigrams(right[:4])
