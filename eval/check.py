@@ -88,7 +88,7 @@ class _Run(SwapChecks, ArithmeticChecks):
         same_qual = [e for e in matches if qualifier_class(e.quantity.qualifier) == qualifier_class(q.qualifier)]
         pool = same_qual or matches
         best = max(pool, key=lambda e: (self.score(q, e), e.index not in self.used, -e.index))
-        own = self.score(q, best)
+        own_score = self.score(q, best)
         rivals = [e for e in self.ledger.of_class(q.unit_class) if e not in matches]
         if rivals and not word_like(q):
             here, around = self.context[id(q)], self.group_grams[id(q)]
@@ -106,7 +106,7 @@ class _Run(SwapChecks, ArithmeticChecks):
             self.used.add(best.index)
             self.owner[id(q)] = best
             return
-        if own < WEAK and self.arithmetic(q):
+        if own_score < WEAK and self.arithmetic(q):
             return                                          # the same value as an unrelated fact, but a wrong rate here
         self.used.add(best.index)
         was, now = best.quantity.qualifier or "无限定词", q.qualifier or "无限定词"
@@ -122,7 +122,7 @@ class _Run(SwapChecks, ArithmeticChecks):
         if slot is not None and not adds_up and (self.score(q, slot) >= STRONG or groups):
             return self.mismatch(q, slot)                   # 支出23.5万元 where the notes say 支出25.3万元
         claim = self.local_claim(q)
-        if claim is not None and (claim[0] or not self.total_parts(q, self.total_ends)):
+        if claim is not None and (claim[0] or not groups):
             ok, how = claim
             if ok:
                 self.add("derived", q, f"由前文的数字算出（{how}），核对无误", level="info")
