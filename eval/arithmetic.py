@@ -150,7 +150,7 @@ class ArithmeticChecks(DraftView):
             own = [p for p in before if any(w in self.words[id(p)] for w in words)]
             if not own:
                 return []                                   # 满意率98% after counts of 意见建议: not their rate
-            part = own[-1]
+            part = ([p for p in own if p.kind == "count"] or own)[-1]   # 参检63人, not 体检标准每人300元
             return (wholes(part)
                     or [(part, b) for b in paragraph if b.kind == "count" and b.value >= part.value > 0 and b is not part]
                     or [(part, e.quantity) for e in self.ledger.entries      # 赞成50票 of 实到54人, said earlier

@@ -88,6 +88,8 @@ def subjects_of(text: str, quantities: Sequence[Quantity]) -> list[str]:
         left = text[left_limit:q.start]
         cut = [m.end() for m in _CLAUSE_END.finditer(left)]
         left = left[cut[-1]:] if cut else left
+        if i and left_limit == wall_ends[i - 1] and "中" in left:
+            left = left[left.rindex("中") + 1:]          # 72名女教职工中参检63人: 女教职工 belongs to 72名
         right = text[q.end + skip:right_limit]
         stop = _CLAUSE_END.search(right)
         out.append(f"{left}|{right[:stop.start()] if stop else right}")

@@ -45,8 +45,21 @@ class SwapChecks(DraftView):
         near_theirs, near_mine = _near(other.subject), _near(own.subject)
         here = self.context[id(q)]
         telling = {g for g in (near_theirs - near_mine) & here if len(g) == 2}
-        return (bool(telling) and self.score(q, other) >= STRONG
-                and not ((self.ledger.subject_bigrams[own.index] - self.ledger.subject_bigrams[other.index]) & here))
+        if (telling and self.score(q, other) >= STRONG
+                and not ((self.ledger.subject_bigrams[own.index] - self.ledger.subject_bigrams[other.index]) & here)):
+            return True
+        return self.head_noun_contrast(q, other, own)
+
+    def head_noun_contrast(self, q: Quantity, other: Entry, own: Entry) -> bool:
+        """Parallel labels that share a head noun and differ in the word before it: 女教职工94人，男教职工58人
+        written as 男教职工94人 — the draft's label ends with the other's distinguishing word and the shared noun."""
+        mine, theirs = own.subject.partition("|")[0], other.subject.partition("|")[0]
+        shared = _common_suffix(mine, theirs)
+        if not shared or len(shared) >= min(len(mine), len(theirs)):
+            return False
+        mark_mine, mark_theirs = mine[-len(shared) - 1], theirs[-len(shared) - 1]
+        label = self.words[id(q)].partition("|")[0]
+        return label.endswith(mark_theirs + shared) and mark_mine not in label
 
     def label_contrast(self, q: Quantity, other: Entry, own: Entry) -> bool:
         """In a ranked list, the rank right before q is the other figure's, not its own: 一等奖7名、二等奖4名 when
@@ -96,6 +109,13 @@ class SwapChecks(DraftView):
                 del self.owner[id(q)]
                 self.used.add(e.index)
                 return self.swapped(q, e)
+
+
+def _common_suffix(a: str, b: str) -> str:
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return a[len(a) - n:] if n else ""
 
 
 def _near(subject: str) -> set[str]:
