@@ -16,13 +16,8 @@ NOTES = ("一、民主管理：\n- 召开教代会1次，收集提案12条\n二�
 
 
 @pytest.fixture
-def data(tmp_path, monkeypatch):
-    monkeypatch.setenv("UNIONDRAFT_DATA", str(tmp_path / "data"))
-    monkeypatch.setenv("UNIONDRAFT_EMBEDDER", "bm25")
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    for name in ("UNIONDRAFT_MODEL", "UNIONDRAFT_BASE_URL", "UNIONDRAFT_API_KEY"):
-        monkeypatch.delenv(name, raising=False)
-    return tmp_path / "data"
+def data(app_data):
+    return app_data
 
 
 @pytest.fixture

@@ -10,13 +10,10 @@ from library_helpers import PLAN, SUMMARY
 
 
 @pytest.fixture
-def env(tmp_path, monkeypatch):
-    monkeypatch.setenv("UNIONDRAFT_DATA", str(tmp_path / "data"))
-    monkeypatch.setenv("UNIONDRAFT_EMBEDDER", "bm25")
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    (tmp_path / "data" / "library").mkdir(parents=True)
-    (tmp_path / "data" / "library" / ".default-library-built").write_text("skip the sample corpus in tests\n")
-    return tmp_path
+def env(app_data):
+    (app_data / "library").mkdir(parents=True)
+    (app_data / "library" / ".default-library-built").write_text("skip the sample corpus in tests\n")
+    return app_data.parent
 
 
 def page(name: str) -> AppTest:

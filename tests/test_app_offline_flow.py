@@ -17,15 +17,12 @@ NOTES = ("# 民主管理\n- 3月召开五届二次教代会，征集提案12件�
 
 
 @pytest.fixture
-def data(tmp_path, monkeypatch):
-    monkeypatch.setenv("UNIONDRAFT_DATA", str(tmp_path / "data"))
-    monkeypatch.setenv("UNIONDRAFT_EMBEDDER", "bm25")
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+def data(app_data):
     from common.settings import Settings
     from retrieval.library import Library
 
     Library.open(Settings.from_env()).ensure_default()
-    return tmp_path / "data"
+    return app_data
 
 
 def drafted() -> AppTest:

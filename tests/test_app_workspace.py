@@ -11,13 +11,8 @@ NOTES = "一、帮扶慰问：\n- 慰问困难教职工6人次，发放慰问金
 
 
 @pytest.fixture
-def env(tmp_path, monkeypatch):
-    monkeypatch.setenv("UNIONDRAFT_DATA", str(tmp_path / "data"))
-    monkeypatch.setenv("UNIONDRAFT_EMBEDDER", "bm25")
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    for name in ("UNIONDRAFT_MODEL", "UNIONDRAFT_API_KEY", "UNIONDRAFT_BASE_URL"):
-        monkeypatch.delenv(name, raising=False)
-    return tmp_path
+def env(app_data):
+    return app_data.parent
 
 
 def new_app(query: dict | None = None) -> AppTest:
