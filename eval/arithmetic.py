@@ -16,6 +16,7 @@ _RATE_SYNONYMS = {"出席": ("出席", "实到", "到会", "参会"), "参与": 
                   "参检": ("参检", "受检", "体检", "检查"), "入会": ("入会", "会员"), "通过": ("通过", "合格"),
                   "合格": ("合格", "通过"), "获奖": ("获奖", "获"), "办结": ("办结", "答复", "办理"),
                   "答复": ("答复", "办结", "回复"), "出勤": ("出勤", "到岗"), "到会": ("到会", "实到", "出席", "参会"), "参保": ("参保", "投保")}
+_HEADCOUNT_RATES = ("参与", "参加", "参检", "出席", "到会", "覆盖", "受益", "入会", "参保", "参训", "知晓")
 _REMAINDER = re.compile(r"结余|余额|其余|剩余|还剩|余下|剩下|尚余|缺席|未到|未出席|未参加|未立案|未\S{0,2}的")
 _AVERAGE = re.compile(r"人均|户均|平均")
 _EACH = re.compile(r"每|人均|户均|平均|分别|各")
@@ -148,6 +149,8 @@ class ArithmeticChecks(DraftView):
             name = named.group(1) or named.group(2)
             words = _RATE_SYNONYMS.get(name, (name,))
             own = [p for p in before if any(w in self.words[id(p)] for w in words)]
+            if not own and name in _HEADCOUNT_RATES:        # 80名教职工中有68人打卡，参与率85%
+                own = [p for p in before if p.unit_class == "count:人"][-1:]
             if not own:
                 return []                                   # 满意率98% after counts of 意见建议: not their rate
             part = ([p for p in own if p.kind == "count"] or own)[-1]   # 参检63人, not 体检标准每人300元
@@ -155,6 +158,11 @@ class ArithmeticChecks(DraftView):
                     or [(part, b) for b in paragraph if b.kind == "count" and b.value >= part.value > 0 and b is not part]
                     or [(part, e.quantity) for e in self.ledger.entries      # 赞成50票 of 实到54人, said earlier
                         if e.quantity.kind == "count" and e.quantity.value > part.value > 0])
+        if "占" in clause:                                   # 支出21.6万元…支出占收入的90%: any two of a kind
+            pairs = [(a, b) for a in before for b in before if a is not b and a.kind == b.kind
+                     and family(a.unit_class) == family(b.unit_class) and 0 < a.value <= b.value]
+            if any(rate_matches(q, 100 * a.value / b.value) for a, b in pairs):
+                return pairs
         if earlier[-1] is not before[-1]:
             return []                                       # 办结率100%，满意率98%: 98% is not of the counts before
         nearest = before[-1]                                # 会员148人，占教职工150人的98.7%: part or whole

@@ -10,6 +10,7 @@ from eval.numbers import Quantity, same_value
 
 __all__ = ["SwapChecks"]
 
+OWN_LEFT = 0.35        # how little of its own subject's telling words may stand around a swapped figure
 _RANK_LABEL = re.compile(r"[一二三四五六七八九十特]等奖?$|第[一二三四五六七八九十]+名$")
 
 
@@ -19,14 +20,15 @@ class SwapChecks(DraftView):
         the words that set its own apart: 区级课题立项4项 when the notes say 区级…11项 and 市级…4项."""
         mine, theirs = self.ledger.subject_bigrams[own.index], self.ledger.subject_bigrams[other.index]
         here = self.context[id(q)]
-        if own.fact_id == other.fact_id:
+        if own.fact_id == other.fact_id and self.leads_its_fact(other):
             return self.same_fact_contrast(q, other, own) or self.label_contrast(q, other, own)
         telling = {g for g in (theirs - mine) & here if len(g) == 2}
         own_words = any(len(g) == 2 for g in mine - theirs)   # an own subject like 共 or 参加 says too little
         weights = self.ledger.weights
         shown = sum(weights.get(g, 1.0) for g in telling) / (sum(weights.get(g, 1.0) for g in theirs - mine) or 1.0)
-        if (telling and own_words and not ((mine - theirs) & here) and self.score(q, other) > self.score(q, own)
-                and (shown >= 0.4 or self.score(q, other) >= STRONG)):
+        own_shown = sum(weights.get(g, 1.0) for g in (mine - theirs) & here) / (sum(weights.get(g, 1.0) for g in mine - theirs) or 1.0)
+        if (telling and own_words and own_shown < OWN_LEFT and self.score(q, other) > self.score(q, own)
+                and (shown >= 0.4 or self.score(q, other) >= STRONG) and shown > own_shown + 0.3):
             return True
         if self.label_contrast(q, other, own):
             return True
@@ -38,6 +40,12 @@ class SwapChecks(DraftView):
         telling = {g for g in (theirs - mine) & here if len(g) == 2}
         own_words = {g for g in mine - theirs if len(g) == 2}
         return bool(telling) and bool(own_words) and not (own_words & here)
+
+    def leads_its_fact(self, e: Entry) -> bool:
+        """The first figure of a fact carries the fact's topic in its words (会员代表应到62人，实到60人): those words
+        belong to every figure of the fact, so they cannot tell one from another."""
+        return not any(o.fact_id == e.fact_id and o.index < e.index and o.quantity.kind in ("count", "money", "percent")
+                       for o in self.ledger.entries)
 
     def same_fact_contrast(self, q: Quantity, other: Entry, own: Entry) -> bool:
         """Two figures of one fact (8人参评，7人通过): the words right next to the other figure stand around q, and
