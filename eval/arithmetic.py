@@ -15,8 +15,10 @@ _CHANGE_WORDS = re.compile(r"较|同比|比上|增长|增加|提高|提升|下�
 _RATE_SYNONYMS = {"出席": ("出席", "实到", "到会", "参会"), "参与": ("参与", "参加", "参赛", "实到", "实际参加"),
                   "参检": ("参检", "受检", "体检", "检查"), "入会": ("入会", "会员"), "通过": ("通过", "合格"),
                   "合格": ("合格", "通过"), "获奖": ("获奖", "获"), "办结": ("办结", "答复", "办理"),
-                  "答复": ("答复", "办结", "回复"), "出勤": ("出勤", "到岗"), "到会": ("到会", "实到", "出席", "参会"), "参保": ("参保", "投保")}
-_HEADCOUNT_RATES = ("参与", "参加", "参检", "出席", "到会", "覆盖", "受益", "入会", "参保", "参训", "知晓")
+                  "答复": ("答复", "办结", "回复"), "出勤": ("出勤", "到岗"), "到会": ("到会", "实到", "出席", "参会"),
+                  "参赛": ("参赛", "参加", "报名"), "体检": ("体检", "参检", "受检", "参加"), "参保": ("参保", "投保")}
+_HEADCOUNT_RATES = ("参与", "参加", "参检", "出席", "到会", "覆盖", "受益", "入会", "参保", "参训", "知晓", "参赛",
+                    "体检")
 _REMAINDER = re.compile(r"结余|余额|其余|剩余|还剩|余下|剩下|尚余|缺席|未到|未出席|未参加|未立案|未\S{0,2}的")
 _AVERAGE = re.compile(r"人均|户均|平均")
 _EACH = re.compile(r"每|人均|户均|平均|分别|各")
@@ -24,10 +26,11 @@ _ALL_WORDS = re.compile(r"全部|全体|所有|全员|均已|均参加|全覆盖
 
 
 class ArithmeticChecks(DraftView):
-    def local_claim(self, q: Quantity) -> tuple[bool, str] | None:
+    def local_claim(self, q: Quantity, worded: bool = False) -> tuple[bool, str] | None:
         """A figure the draft computes from figures it wrote just before, and whether it is right:
         收入18.6万元，支出16.2万元，结余2.4万元 (a remainder), 12名…每人500元，共计6000元 (a product),
-        全部参加 → 100%. None when q makes no such claim."""
+        全部参加 → 100%. None when q makes no such claim. worded: a wrong remainder counts only when a word says
+        it is one (其余, 结余…), not when it merely follows 其中."""
         earlier = [p for p in self.same_sentence(q, self.total_ends) if p.end <= q.start]
         clause = self.clause_before(q)
         if q.kind == "percent" and q.value == 100 and _ALL_WORDS.search(self.draft[self.span(q, self.sentence_ends)[0]:q.start]):
@@ -57,7 +60,13 @@ class ArithmeticChecks(DraftView):
             diffs = [(a, b) for a in same for b in same if a.value > b.value]
             if any(abs(a.value - b.value - q.value) < 1e-6 for a, b in diffs):
                 return True, "前文两数之差"
+            rest = self.remainder_of_total(q, same)             # 26所…示范校8所、达标校15所，其余3所
+            if rest is not None and abs(rest[0] - q.value) < 1e-6:
+                return True, "总数减去前文各项"
             remainder = _REMAINDER.search(clause) or ("其他" in clause and "其中" in sentence_before)
+            if rest is not None and (remainder or rest[2] and not worded):
+                value, total, _ = rest
+                return False, f"按前文应为{fmt(value)}（{total.text}减去其余各项）"
             if diffs and remainder:
                 a, b = diffs[-1] if len(same) > 2 else diffs[0]
                 return False, f"按前文应为{fmt(a.value - b.value)}（{a.text} − {b.text}）"
@@ -75,6 +84,20 @@ class ArithmeticChecks(DraftView):
                 a, b = each[-1], max((c for c in counts if c.end <= each[-1].start), key=lambda c: c.end, default=counts[-1])
                 return False, f"按{b.text}、每{a.text}计算应为{fmt(a.value * b.value)}元"
         return None
+
+    def remainder_of_total(self, q: Quantity, same: list[Quantity]) -> tuple[float, Quantity, bool] | None:
+        """(the total minus the parts named after it, the total, whether 其中 announced the parts) — for the last
+        figure of a breakdown: 全校48人，其中女45人，男3人; 26所…评出8所、15所，其余3所."""
+        totals = [p for p in same if any(p.value > o.value for o in same if o.start > p.start)]
+        if not totals:
+            return None
+        total = totals[-1] if len(totals) == 1 else max(totals, key=lambda p: p.value)
+        parts = [p for p in same if p.start > total.start]
+        if not parts or sum(p.value for p in parts) >= total.value:
+            return None
+        announced = ("其中" in self.draft[total.end:parts[0].start] and len(parts) == 1
+                     and parts[0].start - total.end <= 12 and q.start - parts[0].end <= 12)   # 48人，其中女45人，男3人
+        return total.value - sum(p.value for p in parts), total, announced
 
     def ledger_quotients(self) -> list[tuple[float, float]]:
         """(amount, head count) of every fact that gives both: the facts' own averages."""

@@ -53,6 +53,12 @@ def check_draft(draft: str, facts: Sequence[Fact], references: Sequence[str] = (
     return CheckResult(tuple(findings), len(figures), len(ledger.facts), counts)
 
 
+def _years(k: Quantity) -> list[int]:
+    if k.kind == "date" and not k.date_parts[1] and not k.date_parts[2] or k.kind == "date":
+        return [k.date_parts[0]]
+    return [int(k.value), int(k.high or 0)] if k.kind == "range" and k.unit == "年" else []
+
+
 class _Run(SwapChecks, ArithmeticChecks):
     """One check: pass 1 pairs each draft figure with the fact figures of the same value; pass 2 explains the
     rest (derived, leaked, altered, mis-summed or invented); then the facts' figures nobody wrote are missing."""
@@ -63,6 +69,8 @@ class _Run(SwapChecks, ArithmeticChecks):
             matches = [e for e in self.ledger.near(q) if supports(e.quantity, q, self.ledger)]
             if matches:
                 trusted = any(self.score(q, e) >= WEAK for e in matches)
+                if not trusted and self.claimed(q, worded=True, wrong_only=True):
+                    continue                                # 其余3件 that happens to equal an unrelated 3项
                 if trusted or self.parts_are_facts(q) or not self.stated_total(q):
                     self.matched(q, matches)
             elif not any(supports(k, q, None) for k in self.known):
@@ -76,6 +84,19 @@ class _Run(SwapChecks, ArithmeticChecks):
         self.style()
         self.prefer_non_date_swaps()
         return sorted(self.findings, key=lambda f: (f.start is None, f.start or 0, f.kind))
+
+    def claimed(self, q: Quantity, worded: bool = False, wrong_only: bool = False) -> bool:
+        """q is a remainder, product or average the draft works out from the figures beside it: judged as such.
+        wrong_only: for a figure that also equals a fact's, only a wrong claim decides (a right one may be chance)."""
+        claim = self.local_claim(q, worded)
+        if claim is None or wrong_only and claim[0]:
+            return False
+        ok, how = claim
+        if ok:
+            self.add("derived", q, f"由前文的数字算出（{how}），核对无误", level="info")
+        else:
+            self.add("arithmetic", q, f"{how}，草稿写成“{q.text}”")
+        return True
 
     def parts_are_facts(self, q: Quantity) -> bool:
         """A total the notes give, with parts the notes give too (委员9名，其中女性5名、一线教师6名): how they relate
@@ -123,11 +144,7 @@ class _Run(SwapChecks, ArithmeticChecks):
             return self.mismatch(q, slot)                   # 支出23.5万元 where the notes say 支出25.3万元
         claim = self.local_claim(q)
         if claim is not None and (claim[0] or not groups):
-            ok, how = claim
-            if ok:
-                self.add("derived", q, f"由前文的数字算出（{how}），核对无误", level="info")
-            else:
-                self.add("arithmetic", q, f"{how}，草稿写成“{q.text}”")
+            self.claimed(q)
             return
         if self.stated_total(q):
             return
@@ -164,13 +181,14 @@ class _Run(SwapChecks, ArithmeticChecks):
         writes: 2023年 for “# 2024年”."""
         if q.kind != "date" or q.date_parts[1] or q.date_parts[2]:
             return None
-        for k in self.known:
-            years = [k.date_parts[0]] if k.kind == "date" else [int(k.value), int(k.high or 0)] if k.kind == "range" else []
-            for year in years:
-                if year and year != q.date_parts[0] and not any(
-                        f.kind == "date" and f.date_parts[0] == year or f.kind == "range" and year in (f.value, f.high)
-                        for f in self.figures):
-                    return k
+        given = [(year, k) for k in list(self.known) + [e.quantity for e in self.ledger.entries]
+                 for year in _years(k) if year]
+        years = {year for year, _ in given}
+        for year, k in given:
+            written = any(f.kind == "date" and f.date_parts[0] == year or f.kind == "range" and year in (f.value, f.high)
+                          for f in self.figures)
+            if year != q.date_parts[0] and (not written or len(years) == 1):
+                return k                                    # “2026年工作计划” then 2025年 in the text
         return None
 
     def altered_slot(self, q: Quantity) -> Entry | None:

@@ -20,8 +20,10 @@ class SwapChecks(DraftView):
         the words that set its own apart: 区级课题立项4项 when the notes say 区级…11项 and 市级…4项."""
         mine, theirs = self.ledger.subject_bigrams[own.index], self.ledger.subject_bigrams[other.index]
         here = self.context[id(q)]
+        if self.label_contrast(q, other, own):
+            return True
         if own.fact_id == other.fact_id and self.leads_its_fact(other):
-            return self.same_fact_contrast(q, other, own) or self.label_contrast(q, other, own)
+            return self.same_fact_contrast(q, other, own)
         telling = {g for g in (theirs - mine) & here if len(g) == 2}
         own_words = any(len(g) == 2 for g in mine - theirs)   # an own subject like 共 or 参加 says too little
         weights = self.ledger.weights
@@ -29,8 +31,6 @@ class SwapChecks(DraftView):
         own_shown = sum(weights.get(g, 1.0) for g in (mine - theirs) & here) / (sum(weights.get(g, 1.0) for g in mine - theirs) or 1.0)
         if (telling and own_words and own_shown < OWN_LEFT and self.score(q, other) > self.score(q, own)
                 and (shown >= 0.4 or self.score(q, other) >= STRONG) and shown > own_shown + 0.3):
-            return True
-        if self.label_contrast(q, other, own):
             return True
         if (own.fact_id == other.fact_id or abs(self.score(q, own) - self.score(q, other)) > 0.05
                 or self.score(q, own) < WEAK):
