@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from eval.fixed_names import masked_spans
 from eval.numerals import arabic_value, chinese_value, to_ascii_digits
@@ -30,7 +31,7 @@ class Quantity:
     chinese: bool = False     # written in Chinese numerals
     decimals: int = 0         # digits after the point, as written (for rounding tolerance)
 
-    @property
+    @cached_property
     def unit_class(self) -> str:
         """Units that name the same thing (人/名/位, 次/场) share a class; values compare only within a class."""
         if self.kind in ("percent", "money", "date", "number"):

@@ -18,20 +18,30 @@ class SwapChecks(DraftView):
     def contrast(self, q: Quantity, other: Entry, own: Entry) -> bool:
         """q stands among the words that set `other`'s subject apart from its own fact figure's, and among none of
         the words that set its own apart: 区级课题立项4项 when the notes say 区级…11项 and 市级…4项."""
-        mine, theirs = self.ledger.subject_bigrams[own.index], self.ledger.subject_bigrams[other.index]
-        here = self.context[id(q)]
         if self.label_contrast(q, other, own):
             return True
         if own.fact_id == other.fact_id and self.leads_its_fact(other):
             return self.same_fact_contrast(q, other, own)
-        telling = {g for g in (theirs - mine) & here if len(g) == 2}
-        own_words = any(len(g) == 2 for g in mine - theirs)   # an own subject like 共 or 参加 says too little
+        mine, theirs = self.ledger.subject_bigrams[own.index], self.ledger.subject_bigrams[other.index]
+        telling = {g for g in (theirs - mine) & self.context[id(q)] if len(g) == 2}
+        if telling and self.main_contrast(q, other, own, telling):
+            return True
+        return self.group_contrast(q, other, own)
+
+    def main_contrast(self, q: Quantity, other: Entry, own: Entry, telling: set[str]) -> bool:
+        """The clause's words: most of what sets the other's subject apart is here, little of the own's."""
+        mine, theirs = self.ledger.subject_bigrams[own.index], self.ledger.subject_bigrams[other.index]
+        if not any(len(g) == 2 for g in mine - theirs):
+            return False                                    # an own subject like 共 or 参加 says too little
         weights = self.ledger.weights
         shown = sum(weights.get(g, 1.0) for g in telling) / (sum(weights.get(g, 1.0) for g in theirs - mine) or 1.0)
-        own_shown = sum(weights.get(g, 1.0) for g in (mine - theirs) & here) / (sum(weights.get(g, 1.0) for g in mine - theirs) or 1.0)
-        if (telling and own_words and own_shown < OWN_LEFT and self.score(q, other) > self.score(q, own)
-                and (shown >= 0.4 or self.score(q, other) >= STRONG) and shown > own_shown + 0.3):
-            return True
+        own_shown = (sum(weights.get(g, 1.0) for g in (mine - theirs) & self.context[id(q)])
+                     / (sum(weights.get(g, 1.0) for g in mine - theirs) or 1.0))
+        return (own_shown < OWN_LEFT and self.score(q, other) > self.score(q, own)
+                and (shown >= 0.4 or self.score(q, other) >= STRONG) and shown > own_shown + 0.3)
+
+    def group_contrast(self, q: Quantity, other: Entry, own: Entry) -> bool:
+        """When the clause's own words tie, the wider words since the last figure of the class decide."""
         if (own.fact_id == other.fact_id or abs(self.score(q, own) - self.score(q, other)) > 0.05
                 or self.score(q, own) < WEAK):
             return False                                    # the wider words only break a tie of the clause's own
