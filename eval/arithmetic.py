@@ -4,6 +4,7 @@ an info finding, a wrong one an arithmetic error."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from eval.derived import DIFF_WORDS, TOTAL_WORDS, family, rate_matches
 from eval.draft_view import DraftView, fmt
@@ -16,7 +17,7 @@ _RATE_SYNONYMS = {"出席": ("出席", "实到", "到会", "参会"), "参与": 
                   "参检": ("参检", "受检", "体检", "检查"), "入会": ("入会", "会员"), "通过": ("通过", "合格"),
                   "合格": ("合格", "通过"), "获奖": ("获奖", "获"), "办结": ("办结", "答复", "办理"),
                   "答复": ("答复", "办结", "回复"), "出勤": ("出勤", "到岗"), "到会": ("到会", "实到", "出席", "参会"),
-                  "参赛": ("参赛", "参加", "报名"), "体检": ("体检", "参检", "受检", "参加"), "参保": ("参保", "投保")}
+                  "参赛": ("参赛", "参加", "报名"), "回收": ("回收", "收回"), "体检": ("体检", "参检", "受检", "参加"), "参保": ("参保", "投保")}
 _HEADCOUNT_RATES = ("参与", "参加", "参检", "出席", "到会", "覆盖", "受益", "入会", "参保", "参训", "知晓", "参赛",
                     "体检")
 _REMAINDER = re.compile(r"结余|余额|其余|剩余|还剩|余下|剩下|尚余|缺席|未到|未出席|未参加|未立案|未\S{0,2}的")
@@ -39,7 +40,8 @@ class ArithmeticChecks(DraftView):
         if q.kind == "money" and (_AVERAGE.search(clause) or _EACH.search(clause)):   # 慰问11人，发放6600元，人均600元
             amounts = [p for p in earlier if p.kind == "money" and p.value > q.value]
             heads = [p for p in self.same_sentence(q, self.paragraph_ends) if p.kind == "count" and p.end <= q.start and p.value]
-            pairs = [(a.value, b.value) for a in amounts for b in heads] + self.ledger_quotients()
+            sums = [sum_of(run) for h in heads for run in runs_ending_at(heads, h)]   # 11+4+5人次，平均每人次420元
+            pairs = [(a.value, b.value) for a in amounts for b in heads + sums] + self.ledger_quotients()
             if any(abs(a / b - q.value) < max(0.5, q.value * 0.005) for a, b in pairs):
                 return True, "总额除以人数"
             if amounts and heads and _AVERAGE.search(clause):
@@ -49,6 +51,11 @@ class ArithmeticChecks(DraftView):
             counts = [p for p in earlier if p.kind == "count" and p.value > 0]
             if any(abs(a.value / b.value - q.value) < 1e-6 for a in counts for b in counts if a is not b):
                 return True, "前文两数之商"
+            totals = [p for p in counts if family(p.unit_class) == family(q.unit_class)]
+            groups = [p for p in counts if family(p.unit_class) != family(q.unit_class) and p.kind == "count"]
+            if _AVERAGE.search(clause) and totals and groups:          # 分2批…共60人，平均每批30人
+                a, b = totals[-1], groups[-1]
+                return False, f"按{a.text}、{b.text}计算应为{fmt(a.value / b.value)}"
         if q.kind in ("count", "money"):                              # 教职工152人，女97人、男55人
             same = [p for p in earlier if family(p.unit_class) == family(q.unit_class)]
             if any(abs(a.value - b.value - q.value) < 1e-6 for a in same for b in same if a.value > b.value) \
@@ -78,8 +85,9 @@ class ArithmeticChecks(DraftView):
         if q.kind == "money" and TOTAL_WORDS.search(clause):
             each = [p for p in earlier if p.kind == "money" and _EACH.search(self.clause_before(p))]
             counts = [p for p in self.same_sentence(q, self.paragraph_ends) if p.kind == "count" and p.end <= q.start]
+            sums = [sum_of(run) for c in counts for run in runs_ending_at(counts, c)]   # 4+7+3+9人 × 500元
             if each and counts:
-                if any(abs(a.value * b.value - q.value) < 1e-6 for a in each for b in counts):
+                if any(abs(a.value * b.value - q.value) < 1e-6 for a in each for b in counts + sums):
                     return True, "前文“每…”乘以数量"
                 a, b = each[-1], max((c for c in counts if c.end <= each[-1].start), key=lambda c: c.end, default=counts[-1])
                 return False, f"按{b.text}、每{a.text}计算应为{fmt(a.value * b.value)}元"
@@ -157,7 +165,7 @@ class ArithmeticChecks(DraftView):
         clause = self.clause_before(q)
         if _CHANGE_WORDS.search(clause):
             return []                                       # 较上年增长50%: a change, not a share of these counts
-        earlier = [p for p in self.same_sentence(q) if p.end <= q.start]
+        earlier = [p for p in self.same_sentence(q) if p.end <= q.start and p.kind not in ("rank", "ordinal", "date")]
         before = [p for p in earlier if p.kind in ("count", "money")]
         if not before:
             return []
@@ -177,7 +185,8 @@ class ArithmeticChecks(DraftView):
             if not own:
                 return []                                   # 满意率98% after counts of 意见建议: not their rate
             part = ([p for p in own if p.kind == "count"] or own)[-1]   # 参检63人, not 体检标准每人300元
-            return (wholes(part)
+            runs = [pair for run in runs_ending_at(before, part) for pair in wholes(sum_of(run))]
+            return (wholes(part) + runs
                     or [(part, b) for b in paragraph if b.kind == "count" and b.value >= part.value > 0 and b is not part]
                     or [(part, e.quantity) for e in self.ledger.entries      # 赞成50票 of 实到54人, said earlier
                         if e.quantity.kind == "count" and e.quantity.value > part.value > 0])
@@ -189,8 +198,11 @@ class ArithmeticChecks(DraftView):
         if earlier[-1] is not before[-1]:
             return []                                       # 办结率100%，满意率98%: 98% is not of the counts before
         nearest = before[-1]                                # 会员148人，占教职工150人的98.7%: part or whole
-        return wholes(nearest) + [(a, nearest) for a in before if a is not nearest and a.kind == nearest.kind
-                                  and family(a.unit_class) == family(nearest.unit_class) and 0 < a.value <= nearest.value]
+        pairs = wholes(nearest) + [(a, nearest) for a in before if a is not nearest and a.kind == nearest.kind
+                                   and family(a.unit_class) == family(nearest.unit_class) and 0 < a.value <= nearest.value]
+        for run in runs_ending_at(before, nearest):         # 3人一等奖、6人二等奖、9人三等奖，获奖面56.25% (of 32)
+            pairs += wholes(sum_of(run))
+        return pairs
 
     def arithmetic(self, q: Quantity) -> bool:
         """A rate that the counts written beside it do not give."""
@@ -203,3 +215,19 @@ class ArithmeticChecks(DraftView):
         self.add("arithmetic", q, f"按{b.text}中{a.text}计算应为{fmt(100 * a.value / b.value)}%，草稿写成“{q.text}”",
                  self._facts_of([a, b]))
         return True
+
+
+def runs_ending_at(figures: list[Quantity], last: Quantity) -> list[list[Quantity]]:
+    """The runs of 2–5 figures of last's class that end at it, e.g. 3人、6人、9人 → [6人, 9人], [3人, 6人, 9人]."""
+    same = [p for p in figures if p.kind == last.kind and family(p.unit_class) == family(last.unit_class)
+            and p.end <= last.end]
+    if not same or same[-1] is not last:
+        return []
+    return [same[-n:] for n in range(2, min(len(same), 5) + 1)]
+
+
+def sum_of(run: list[Quantity]) -> Quantity:
+    """The figures of a run added up, as one figure (for the total a rate, an average or a product is of)."""
+    last = run[-1]
+    return replace(last, start=run[0].start, text="＋".join(p.text for p in run), value=sum(p.value for p in run),
+                   high=None, qualifier="")

@@ -64,6 +64,8 @@ def derivations(ledger: Ledger) -> list[Derivation]:
     for pairs in pairs_by_section.values():
         for size in range(2, min(len(pairs), 4) + 1):
             for combo in combinations(pairs[:8], size):
+                if len({a.fact_id for a, _ in combo}) < size:
+                    continue                                # parallel facts: one pair from each
                 whole = sum(b.quantity.value for _, b in combo)
                 out.append(Derivation("rate", 100 * sum(a.quantity.value for a, _ in combo) / whole, "percent",
                                       _ids(e for pair in combo for e in pair)))
