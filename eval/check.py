@@ -85,10 +85,11 @@ class _Run(SwapChecks, ArithmeticChecks):
         self.prefer_non_date_swaps()
         return sorted(self.findings, key=lambda f: (f.start is None, f.start or 0, f.kind))
 
-    def claimed(self, q: Quantity, worded: bool = False, wrong_only: bool = False) -> bool:
+    def claimed(self, q: Quantity, worded: bool = False, wrong_only: bool = False, claim=None) -> bool:
         """q is a remainder, product or average the draft works out from the figures beside it: judged as such.
-        wrong_only: for a figure that also equals a fact's, only a wrong claim decides (a right one may be chance)."""
-        claim = self.local_claim(q, worded)
+        wrong_only: for a figure that also equals a fact's, only a wrong claim decides (a right one may be chance).
+        claim: local_claim(q) when the caller has it already."""
+        claim = claim or self.local_claim(q, worded)
         if claim is None or wrong_only and claim[0]:
             return False
         ok, how = claim
@@ -144,7 +145,7 @@ class _Run(SwapChecks, ArithmeticChecks):
             return self.mismatch(q, slot)                   # 支出23.5万元 where the notes say 支出25.3万元
         claim = self.local_claim(q)
         if claim is not None and (claim[0] or not groups):
-            self.claimed(q)
+            self.claimed(q, claim=claim)
             return
         if self.stated_total(q):
             return
@@ -215,7 +216,7 @@ class _Run(SwapChecks, ArithmeticChecks):
             q = e.quantity
             if e.index in self.used or word_like(q):
                 continue
-            if any(supports(e.quantity, f, self.ledger) or supports(f, e.quantity, None) for f in self.comparable(q)):
+            if any(supports(e.quantity, f, self.ledger) or supports(f, e.quantity, None) for f in self.figures_like(q)):
                 continue
             if q.kind == "rank" and e.fact_id in reported:
                 continue                                    # 其中一等奖2人 dropped: 2人 is missing, not the rank too

@@ -14,12 +14,11 @@ from typing import Iterable, Sequence
 from eval.ledger import Entry, Ledger
 from eval.numbers import Quantity
 
-__all__ = ["Derivation", "derivations", "find_derivation", "rate_matches", "TOTAL_WORDS", "DIFF_WORDS", "RATE_WORDS"]
+__all__ = ["Derivation", "derivations", "find_derivation", "rate_matches", "TOTAL_WORDS", "DIFF_WORDS"]
 
 TOTAL_WORDS = re.compile(r"共计|合计|总计|累计|总共|一共|总数|总额|总人数|两项|加起来|共(?![同建享识青产创赢融进])")
 DIFF_WORDS = ("其余", "其他", "另有", "另", "剩余", "剩下", "余下", "还有", "增加", "增长", "减少", "下降", "提高", "多出", "净增",
               "新增", "差", "未", "尚", "结余")
-RATE_WORDS = ("率", "占", "比例", "比重", "百分之")
 _MAX_GROUP = 12                         # sums over at most this many figures of one group
 
 

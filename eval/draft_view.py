@@ -60,7 +60,7 @@ class DraftView:
             self.sentence_grams[id(q)] = bigrams(self.draft[start:end])
         return len(fact & self.sentence_grams[id(q)]) / len(fact)
 
-    def comparable(self, e: Quantity) -> list[Quantity]:
+    def figures_like(self, e: Quantity) -> list[Quantity]:
         """The draft figures a fact figure e can be written as: its class; dates and ranges; bare numbers."""
         if e.kind in ("date", "range"):
             keys = [c for c in self.by_class if c == "date" or c.startswith("range:") or c == "number"]
