@@ -78,6 +78,7 @@ class _Run(SwapChecks, ArithmeticChecks):
         for q in self.figures:
             if id(q) in self.owner:
                 self.sibling_swap(q)
+        self.complete_swaps()
         for q in pending:
             self.explain(q)
         self.missing()
@@ -121,6 +122,7 @@ class _Run(SwapChecks, ArithmeticChecks):
                       default=None)
             if top is not None:
                 self.used.update((best.index, top.index))
+                self.swap_pairs.append((q, best, top))
                 return self.swapped(q, top)
         if q.kind == "date" and q.date_parts != best.quantity.date_parts:
             return                                          # 十月 for 10月17日: backed, but the slot stays open

@@ -40,6 +40,7 @@ class DraftView:
         self.sentence_grams: dict[int, set] = {}
         self.owner: dict[int, Entry] = {}      # id(draft figure) → the fact figure it stands for
         self.used: set[int] = set()            # ledger entries the draft wrote (or got wrong in place)
+        self.swap_pairs: list = []             # (draft figure, the entry of its value, the entry whose place it took)
         self.findings: list[Finding] = []
 
     def score(self, q: Quantity, e: Entry) -> float:

@@ -20,6 +20,7 @@ __all__ = ["Entry", "Ledger", "build_ledger", "subjects_of", "groups_of", "bigra
 
 _CLAUSE_END = re.compile(r"[，,。；;！!？?\n、（）()]")
 _LEFT_CHARS, _RIGHT_CHARS = 20, 12
+_AMONG = re.compile(r"(?<![高初集其])中(?![学部心层青级小职老年])")   # 72名女教职工中…, not 高中部 or 中青年
 _WALL_KINDS = ("count", "money", "percent", "number", "range")
 
 
@@ -71,10 +72,12 @@ def bigrams(text: str) -> set[str]:
     return out
 
 
-def subjects_of(text: str, quantities: Sequence[Quantity]) -> list[str]:
+def subjects_of(text: str, quantities: Sequence[Quantity], notes: bool = False) -> list[str]:
     """The words of each quantity's clause ("left|right"): left to the clause start or the previous figure, right
     to the clause end or the next figure, a few characters at most each way. Figures like 一等奖, 第三届 and 4月
-    stay part of the words. Linear in the number of quantities (they come in text order)."""
+    stay part of the words. Linear in the number of quantities (they come in text order).
+    notes: the chair's terse style, label before figure (硬笔作品36件 软笔作品18件): the words between a labelled
+    figure and the next one label the next one."""
     walls = [o for o in quantities if o.kind in _WALL_KINDS and not (o.chinese and o.value == 1)]   # 新一届 is a word
     wall_ends = [o.end for o in walls]
     wall_starts = [o.start for o in walls]
@@ -88,11 +91,15 @@ def subjects_of(text: str, quantities: Sequence[Quantity]) -> list[str]:
         left = text[left_limit:q.start]
         cut = [m.end() for m in _CLAUSE_END.finditer(left)]
         left = left[cut[-1]:] if cut else left
-        if i and left_limit == wall_ends[i - 1] and "中" in left:
-            left = left[left.rindex("中") + 1:]          # 72名女教职工中参检63人: 女教职工 belongs to 72名
+        among = list(_AMONG.finditer(left))
+        if i and left_limit == wall_ends[i - 1] and not cut and among:
+            left = left[among[-1].end():]               # 72名女教职工中参检63人: 女教职工 belongs to 72名
         right = text[q.end + skip:right_limit]
         stop = _CLAUSE_END.search(right)
-        out.append(f"{left}|{right[:stop.start()] if stop else right}")
+        right = right[:stop.start()] if stop else right
+        if notes and not stop and j < len(wall_starts) and right_limit == wall_starts[j] and _has_words(left):
+            right = right[:right.index("中")] if "中" in right else ""   # 软笔作品 labels 18件, not 36件
+        out.append(f"{left}|{right}")
     return out
 
 
@@ -103,7 +110,11 @@ def groups_of(text: str, quantities: Sequence[Quantity], start: int = 0) -> list
     out = []
     for q in quantities:
         begin = max(last.get(q.unit_class, 0), start, *(text.rfind(c, 0, q.start) + 1 for c in "。；;：:\n"))
-        out.append(text[begin:q.start])
+        words = text[begin:q.start]
+        among = list(_AMONG.finditer(words))
+        if begin == last.get(q.unit_class) and among and not _CLAUSE_END.search(words):
+            words = words[among[-1].end():]             # 72名女教职工中参检63人: 女教职工 are the 72
+        out.append(words)
         last[q.unit_class] = q.end
     return out
 
@@ -112,7 +123,7 @@ def build_ledger(facts: Sequence[Fact]) -> Ledger:
     entries: list[Entry] = []
     for fact in facts:
         quantities = extract_quantities(fact.text)
-        for q, subject, group in zip(quantities, subjects_of(fact.text, quantities), groups_of(fact.text, quantities)):
+        for q, subject, group in zip(quantities, subjects_of(fact.text, quantities, notes=True), groups_of(fact.text, quantities)):
             entries.append(Entry(fact.id, q, subject, len(entries), group + "|" + subject.split("|")[1]))
     counts = Counter(b for e in entries for b in bigrams(e.subject))
     n = max(len(entries), 1)
@@ -128,3 +139,8 @@ def _by_class(entries: Sequence[Entry]) -> dict[str, list[Entry]]:
     for e in entries:
         out.setdefault(e.quantity.unit_class, []).append(e)
     return out
+
+
+def _has_words(text: str) -> bool:
+    """At least two Chinese characters: a label of its own."""
+    return sum("\u4e00" <= c <= "\u9fff" for c in text) >= 2

@@ -26,7 +26,7 @@ class SwapChecks(DraftView):
         telling = {g for g in (theirs - mine) & self.context[id(q)] if len(g) == 2}
         if telling and self.main_contrast(q, other, own, telling):
             return True
-        return self.group_contrast(q, other, own)
+        return self.group_contrast(q, other, own) or self.wide_contrast(q, other, own)
 
     def main_contrast(self, q: Quantity, other: Entry, own: Entry, telling: set[str]) -> bool:
         """The clause's words: most of what sets the other's subject apart is here, little of the own's."""
@@ -50,6 +50,21 @@ class SwapChecks(DraftView):
         telling = {g for g in (theirs - mine) & here if len(g) == 2}
         own_words = {g for g in mine - theirs if len(g) == 2}
         return bool(telling) and bool(own_words) and not (own_words & here)
+
+    def wide_contrast(self, q: Quantity, other: Entry, own: Entry) -> bool:
+        """The clause before names the event and q's own clause only what is counted (开展保育员技能比武，24名保育员
+        同台展示 when the notes give 24 to 家长志愿者): the other's subject stands in the sentence so far, and none of
+        the words that set the own subject apart."""
+        if own.fact_id == other.fact_id:
+            return False
+        mine, theirs = self.ledger.subject_bigrams[own.index], self.ledger.subject_bigrams[other.index]
+        here = self.context[id(q)] | self.group_grams[id(q)]
+        own_words = {g for g in mine - theirs if len(g) == 2}
+        telling = {g for g in (theirs - mine) & here if len(g) == 2}
+        if not own_words or own_words & here or len(telling) < 2:
+            return False
+        weights = self.ledger.weights
+        return sum(weights[g] for g in theirs & here) / self.ledger.subject_weight[other.index] >= STRONG
 
     def leads_its_fact(self, e: Entry) -> bool:
         """The first figure of a fact carries the fact's topic in its words (会员代表应到62人，实到60人): those words
@@ -109,6 +124,20 @@ class SwapChecks(DraftView):
     def swapped(self, q: Quantity, slot: Entry) -> None:
         self.add("mismatch", q, f"这里说的是“{subject_words(slot)}”，笔记中是“{slot.quantity.text}”，草稿写成“{q.text}”"
                                 f"（“{q.text}”在笔记中属于另一件事）", (slot.fact_id,))
+
+    def complete_swaps(self) -> None:
+        """The other half of a swap: 初中部…112人 was flagged (the notes give 112 to 高中部); 高中部…87人 is then the
+        87 the notes give to 初中部 when the words around it tell 高中部 and nothing of 初中部."""
+        for q, own, other in list(self.swap_pairs):
+            mine, theirs = self.ledger.subject_bigrams[own.index], self.ledger.subject_bigrams[other.index]
+            for p in self.by_class.get(q.unit_class, ()):
+                if p is q or self.owner.get(id(p)) is not other:
+                    continue
+                here = self.context[id(p)]
+                if {g for g in (mine - theirs) & here if len(g) == 2} and not (theirs - mine) & here:
+                    del self.owner[id(p)]
+                    self.used.add(own.index)
+                    self.swapped(p, own)
 
     def sibling_swap(self, q: Quantity) -> None:
         """篮球赛队伍6支、队员64人 when the notes say 篮球赛…6支，队员48人 and 气排球赛…8支，队员64人: the figure
