@@ -34,8 +34,13 @@ class ArithmeticChecks(DraftView):
         it is one (其余, 结余…), not when it merely follows 其中."""
         earlier = [p for p in self.same_sentence(q, self.total_ends) if p.end <= q.start]
         clause = self.clause_before(q)
-        if q.kind == "percent" and q.value == 100 and _ALL_WORDS.search(self.draft[self.span(q, self.sentence_ends)[0]:q.start]):
-            return True, "“全部/全体”即100%"
+        if q.kind == "percent" and _ALL_WORDS.search(self.draft[self.span(q, self.sentence_ends)[0]:q.start]):
+            if q.value == 100:
+                return True, "“全部/全体”即100%"
+            since = self.draft[max([p.end for p in earlier], default=q.start):q.start]    # nothing counted in between
+            rate = re.search(r"([\u4e00-\u9fff]{2})率", clause)
+            if rate and _ALL_WORDS.search(since) and rate.group(1) in since[:len(since) - len(clause)]:
+                return False, "前文说“全部/全体”，比率应为100%"   # 应参训88人已全部完成，完成率95%
         sentence_before = self.draft[self.span(q, self.total_ends)[0]:q.start]
         if q.kind == "money" and (_AVERAGE.search(clause) or _EACH.search(clause)):   # 慰问11人，发放6600元，人均600元
             amounts = [p for p in earlier if p.kind == "money" and p.value > q.value]

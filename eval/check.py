@@ -14,8 +14,8 @@ from functools import lru_cache
 from typing import Sequence
 
 from eval.arithmetic import ArithmeticChecks
-from eval.derived import derivations, find_derivation, rate_matches
-from eval.draft_view import FACT_SIMILAR, STRONG, WEAK, comparable, subject_words, supports, word_like
+from eval.derived import TOTAL_WORDS, derivations, family, find_derivation, rate_matches
+from eval.draft_view import FACT_SIMILAR, STRONG, WEAK, comparable, fmt, subject_words, supports, word_like
 from eval.facts import Fact
 from eval.findings import ERROR_KINDS, KINDS, CheckResult, Finding
 from eval.ledger import Entry, Ledger, build_ledger
@@ -163,7 +163,7 @@ class _Run(SwapChecks, ArithmeticChecks):
         else:
             derivation = find_derivation(q, self.table, self.clause_before(q))
         if derivation is not None:
-            how = {"sum": "合计", "difference": "差", "rate": "比率"}[derivation.how]
+            how = {"sum": "合计", "difference": "差", "rate": "比率", "product": "乘积"}[derivation.how]
             self.add("derived", q, f"由笔记中的数字推算（{how}）得出，核对无误", derivation.fact_ids, level="info")
             return
         if any(supports(r, q, None) for r in self.references):
@@ -177,7 +177,21 @@ class _Run(SwapChecks, ArithmeticChecks):
         if given is not None:
             self.add("mismatch", q, f"笔记（或标题、时段）中是“{given.text}”，草稿写成“{q.text}”")
             return
+        near = self.near_total(q)
+        if near is not None:
+            how = "合计" if near.how == "sum" else "相乘"
+            self.add("arithmetic", q, f"按笔记中的数字{how}应为{fmt(near.value)}，草稿写成“{q.text}”", near.fact_ids)
+            return
         self.add("unsupported", q, f"笔记中没有“{q.text}”这个数字，也不能由笔记中的数字算出：请核实或删去")
+
+    def near_total(self, q: Quantity):
+        """A stated total (共计5.9万元) that no sum or product of the facts gives, but one comes close: a wrong
+        total rather than an invented figure (95人 × 人均600元 = 5.7万元)."""
+        if q.kind not in ("count", "money") or not TOTAL_WORDS.search(self.clause_before(q)):
+            return None
+        close = [d for d in self.table if d.how in ("sum", "product") and d.unit_class == family(q.unit_class)
+                 and d.value > 0 and abs(d.value - q.value) <= 0.15 * d.value]
+        return min(close, key=lambda d: abs(d.value - q.value), default=None)
 
     def given_year_not_written(self, q: Quantity) -> Quantity | None:
         """A year in the draft where the notes' heading or the period gives another one that the draft never

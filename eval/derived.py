@@ -24,7 +24,7 @@ _MAX_GROUP = 12                         # sums over at most this many figures of
 
 @dataclass(frozen=True)
 class Derivation:
-    how: str                            # sum | difference | rate
+    how: str                            # sum | difference | rate | product
     value: float
     unit_class: str
     fact_ids: tuple[str, ...]
@@ -46,6 +46,7 @@ def derivations(ledger: Ledger) -> list[Derivation]:
                     out.append(Derivation("sum", sum(e.quantity.value for e in combo), unit_class, _ids(combo)))
             if len(entries) > 4:
                 out.append(Derivation("sum", sum(e.quantity.value for e in entries), unit_class, _ids(entries)))
+    out += _products(ledger)
     pairs_by_section: dict[tuple[str, str], list[tuple[Entry, Entry]]] = {}
     section_of = {f.id: f.section for f in ledger.facts}
     for fact_entries in _by_fact(ledger).values():
@@ -68,6 +69,26 @@ def derivations(ledger: Ledger) -> list[Derivation]:
                 whole = sum(b.quantity.value for _, b in combo)
                 out.append(Derivation("rate", 100 * sum(a.quantity.value for a, _ in combo) / whole, "percent",
                                       _ids(e for pair in combo for e in pair)))
+    return out
+
+
+_PER = re.compile(r"(?:每[\u4e00-\u9fff]{0,2}|人均|户均|平均)(?:标准|发放|补助|慰问|金额)?\s*$")
+
+
+def _products(ledger: Ledger) -> list[Derivation]:
+    """An amount or count per unit times a count of units in the same fact or section: 参赛队伍8支 每队12人 → 96人;
+    人均标准600元 × 参检95人 → 57000元."""
+    section_of = {f.id: f.section for f in ledger.facts}
+    out = []
+    for per in ledger.entries:
+        if per.quantity.kind not in ("count", "money") or not _PER.search(per.subject.partition("|")[0]):
+            continue
+        for e in ledger.entries:
+            same_place = section_of.get(e.fact_id) == section_of.get(per.fact_id)
+            if (e is not per and same_place and e.quantity.kind == "count" and e.quantity.value > 1
+                    and family(e.quantity.unit_class) != family(per.quantity.unit_class)):
+                out.append(Derivation("product", per.quantity.value * e.quantity.value, family(per.quantity.unit_class),
+                                      _ids((per, e))))
     return out
 
 
@@ -116,6 +137,6 @@ def find_derivation(q: Quantity, table: Sequence[Derivation], context: str) -> D
             if q.kind == "percent" and rate_matches(q, d.value):
                 return d
         elif d.unit_class == family(q.unit_class) and abs(d.value - q.value) < 1e-6:
-            if TOTAL_WORDS.search(context) if d.how == "sum" else any(w in context for w in DIFF_WORDS):
+            if TOTAL_WORDS.search(context) if d.how in ("sum", "product") else any(w in context for w in DIFF_WORDS):
                 return d
     return None
