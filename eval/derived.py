@@ -49,6 +49,10 @@ def derivations(ledger: Ledger) -> list[Derivation]:
     out += _products(ledger)
     pairs_by_section: dict[tuple[str, str], list[tuple[Entry, Entry]]] = {}
     section_of = {f.id: f.section for f in ledger.facts}
+    for group in _groups(ledger):                          # 入会率由97.2%提高到98.9% → 提高1.7个百分点
+        rates = [e for e in group if e.quantity.kind == "percent"][:_MAX_GROUP]
+        out += [Derivation("difference", abs(a.quantity.value - b.quantity.value), "count:百分点", _ids((a, b)))
+                for a, b in combinations(rates, 2)]
     for fact_entries in _by_fact(ledger).values():
         counts = [e for e in fact_entries if e.quantity.kind in ("count", "money")][:_MAX_GROUP]
         for a, b in combinations(counts, 2):
