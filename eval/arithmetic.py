@@ -23,6 +23,7 @@ _HEADCOUNT_RATES = ("参与", "参加", "参检", "出席", "到会", "覆盖", 
 _REMAINDER = re.compile(r"结余|余额|其余|剩余|还剩|余下|剩下|尚余|缺席|未到|未出席|未参加|未立案|未\S{0,2}的")
 _AVERAGE = re.compile(r"人均|户均|平均")
 _EACH = re.compile(r"每|人均|户均|平均|分别|各")
+_PER_UNIT = re.compile(r"(?:人均|户均|平均|每[\u4e00-\u9fff]{0,3}?)(?:约|各|分别)?\S{0,4}$")
 _ALL_WORDS = re.compile(r"全部|全体|所有|全员|均已|均参加|全覆盖|无一遗漏")
 
 
@@ -54,7 +55,8 @@ class ArithmeticChecks(DraftView):
                 return False, f"按{a.text}、{b.text}计算应为{fmt(a.value / b.value)}元"
         if q.kind == "count" and (_AVERAGE.search(clause) or "每" in clause):   # 2批共64人，平均每批32人
             counts = [p for p in earlier if p.kind == "count" and p.value > 0]
-            if any(abs(a.value / b.value - q.value) < 1e-6 for a in counts for b in counts if a is not b):
+            step = 10.0 ** -q.decimals / 2 + 1e-6                   # 460人次 over 3场: 平均每场约153人次
+            if any(abs(a.value / b.value - q.value) < step for a in counts for b in counts if a is not b):
                 return True, "前文两数之商"
             totals = [p for p in counts if family(p.unit_class) == family(q.unit_class)]
             groups = [p for p in counts if family(p.unit_class) != family(q.unit_class) and p.kind == "count"]
@@ -93,6 +95,9 @@ class ArithmeticChecks(DraftView):
             sums = [sum_of(run) for c in counts for run in runs_ending_at(counts, c)]   # 4+7+3+9人 × 500元
             if each and counts:
                 if any(abs(a.value * b.value - q.value) < 1e-6 for a in each for b in counts + sums):
+                    return True, "前文“每…”乘以数量"
+                if any(abs(a.value * b.value * c.value - q.value) < 1e-6 for a in each for b in counts for c in counts
+                       if b.start < c.start and b.unit_class != c.unit_class):   # 2个节日 × 每人400元 × 331名
                     return True, "前文“每…”乘以数量"
                 a, b = each[-1], max((c for c in counts if c.end <= each[-1].start), key=lambda c: c.end, default=counts[-1])
                 return False, f"按{b.text}、每{a.text}计算应为{fmt(a.value * b.value)}元"
@@ -147,8 +152,8 @@ class ArithmeticChecks(DraftView):
         """Ways to read the parts of a stated total: all figures of its class before it in the sentence, or
         those with its very unit (5人 + 1人, not the 6名 recommended)."""
         family_too = q.unit == "人次" and ends is not self.paragraph_ends     # 36人 + 28人 + 64人 = 128人次
-        same = [p for p in self.same_sentence(q, ends) if p.unit_class == q.unit_class
-                or family_too and family(p.unit_class) == family(q.unit_class)]
+        same = [p for p in self.same_sentence(q, ends) if (p.unit_class == q.unit_class
+                or family_too and family(p.unit_class) == family(q.unit_class)) and not self.per_unit(p)]
         later = [p for p in self.same_sentence(q, self.paragraph_ends) if p.start > q.end and (p.unit_class == q.unit_class
                  or q.unit == "人次" and family(p.unit_class) == family(q.unit_class))]
         if later and "其中" in self.draft[q.end:min(later[0].start, q.end + 12)]:
@@ -163,6 +168,10 @@ class ArithmeticChecks(DraftView):
         if 2 <= len(exact) < len(before):
             groups.append(exact)
         return groups
+
+    def per_unit(self, p: Quantity) -> bool:
+        """人均约249.5元, 每人1000元: an amount per head, never a part of a total."""
+        return bool(_PER_UNIT.search(self.clause_before(p)))
 
     def rate_bases(self, q: Quantity) -> list[tuple[Quantity, Quantity]]:
         """(part, whole) pairs a stated rate can be of: the figure just before it over any larger figure of its

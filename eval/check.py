@@ -18,7 +18,7 @@ from eval.derived import TOTAL_WORDS, derivations, family, find_derivation, rate
 from eval.draft_view import FACT_SIMILAR, STRONG, WEAK, comparable, fmt, subject_words, supports, word_like
 from eval.facts import Fact
 from eval.findings import ERROR_KINDS, KINDS, CheckResult, Finding
-from eval.ledger import Entry, Ledger, build_ledger
+from eval.ledger import SESSION_CLASSES, Entry, Ledger, build_ledger
 from eval.numbers import Quantity, extract_quantities, qualifier_class
 from eval.swaps import SwapChecks
 
@@ -156,12 +156,12 @@ class _Run(SwapChecks, ArithmeticChecks):
             if any(rate_matches(q, 100 * a.value / b.value) for a, b in bases):
                 self.add("derived", q, "由前文的数字算出的比率，核对无误", self._facts_of(bases[0]), level="info")
                 return
-            derivation = find_derivation(q, self.table, self.clause_before(q))
+            derivation = find_derivation(q, self.table, self.clause_before(q), self.sentence_before(q))
             owner = self.owner.get(id(bases[0][0]))
             if derivation is not None and (owner is None or owner.fact_id not in derivation.fact_ids):
                 derivation = None                           # an overall rate (5+1)/(6+2) must include the part here
         else:
-            derivation = find_derivation(q, self.table, self.clause_before(q))
+            derivation = find_derivation(q, self.table, self.clause_before(q), self.sentence_before(q))
         if derivation is not None:
             how = {"sum": "合计", "difference": "差", "rate": "比率", "product": "乘积"}[derivation.how]
             self.add("derived", q, f"由笔记中的数字推算（{how}）得出，核对无误", derivation.fact_ids, level="info")
@@ -217,7 +217,8 @@ class _Run(SwapChecks, ArithmeticChecks):
         best = max(candidates, key=lambda e: (self.score(q, e), self.fact_score(q, e), -e.index))
         if self.score(q, best) >= WEAK or self.fact_score(q, best) >= FACT_SIMILAR:
             return best
-        alike = [e for e in candidates if e.quantity.unit_class == q.unit_class]
+        alike = [e for e in candidates if e.quantity.unit_class == q.unit_class
+                 or {e.quantity.unit_class, q.unit_class} <= set(SESSION_CLASSES)]
         if len(alike) == 1 and q.kind in ("rank", "ordinal", "date", "range"):
             return alike[0]                                 # the one 等奖 of the notes, written as another
         return None
@@ -232,6 +233,10 @@ class _Run(SwapChecks, ArithmeticChecks):
             q = e.quantity
             if e.index in self.used or word_like(q):
                 continue
+            if e.quantity.unit_class in SESSION_CLASSES and any(
+                    o.index in self.used and o.fact_id == e.fact_id and o.quantity.unit_class in SESSION_CLASSES
+                    for o in self.ledger.entries):
+                continue                                    # 第六届…第二次会议 written (wrongly) as one 六届三次
             if any(supports(e.quantity, f, self.ledger) or supports(f, e.quantity, None) for f in self.figures_like(q)):
                 continue
             if q.kind == "rank" and e.fact_id in reported:

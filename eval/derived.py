@@ -93,6 +93,16 @@ def _products(ledger: Ledger) -> list[Derivation]:
                     and family(e.quantity.unit_class) != family(per.quantity.unit_class)):
                 out.append(Derivation("product", per.quantity.value * e.quantity.value, family(per.quantity.unit_class),
                                       _ids((per, e))))
+    own = {}                                                # 7人×1000元 + 15人×800元 + 5人×1000元
+    for d in out:
+        if len(d.fact_ids) == 1:
+            own.setdefault((section_of.get(d.fact_ids[0]), d.unit_class), []).append(d)
+    for products in own.values():
+        for size in range(2, min(len(products), 4) + 1):
+            for combo in combinations(products[:_MAX_GROUP], size):
+                if len({d.fact_ids for d in combo}) == size:
+                    out.append(Derivation("sum", sum(d.value for d in combo), combo[0].unit_class,
+                                          tuple(i for d in combo for i in d.fact_ids)))
     return out
 
 
@@ -133,14 +143,16 @@ def rate_matches(stated: Quantity, value: float) -> bool:
     return abs(stated.value - value) <= step / 2 + 1e-9 or 0 <= value - stated.value < step
 
 
-def find_derivation(q: Quantity, table: Sequence[Derivation], context: str) -> Derivation | None:
+def find_derivation(q: Quantity, table: Sequence[Derivation], context: str, sentence: str = "") -> Derivation | None:
     """The derivation that gives q, if the words before q say it is one (共/合计 for a sum, 其余/增加 for a
-    difference; a rate needs no word)."""
+    difference, in its clause; a total word anywhere in the sentence before it for a sum or product; a rate
+    needs no word)."""
     for d in table:
         if d.how == "rate":
             if q.kind == "percent" and rate_matches(q, d.value):
                 return d
         elif d.unit_class == family(q.unit_class) and abs(d.value - q.value) < 1e-6:
-            if TOTAL_WORDS.search(context) if d.how in ("sum", "product") else any(w in context for w in DIFF_WORDS):
+            if (TOTAL_WORDS.search(context + sentence) if d.how in ("sum", "product")
+                    else any(w in context for w in DIFF_WORDS)):
                 return d
     return None

@@ -7,7 +7,7 @@ import re
 from bisect import bisect_left
 
 from eval.findings import Finding
-from eval.ledger import Entry, Ledger, bigrams, groups_of, subjects_of
+from eval.ledger import SESSION_CLASSES, Entry, Ledger, bigrams, groups_of, subjects_of
 from eval.numbers import Quantity, same_value
 
 __all__ = ["DraftView", "supports", "comparable", "word_like", "subject_words", "fmt", "STRONG", "WEAK", "FACT_SIMILAR"]
@@ -65,6 +65,8 @@ class DraftView:
         """The draft figures a fact figure e can be written as: its class; dates and ranges; bare numbers."""
         if e.kind in ("date", "range"):
             keys = [c for c in self.by_class if c == "date" or c.startswith("range:") or c == "number"]
+        elif e.unit_class in SESSION_CLASSES:
+            keys = [*SESSION_CLASSES, "number"]
         else:
             keys = [e.unit_class, "number"]
         return [q for c in keys for q in self.by_class.get(c, ())]
@@ -87,6 +89,9 @@ class DraftView:
         before = self.draft[max(0, q.start - 15):q.start]
         cut = max(before.rfind(c) for c in "，,；;。！？\n")
         return before[cut + 1:]
+
+    def sentence_before(self, q: Quantity) -> str:
+        return self.draft[self.span(q, self.sentence_ends)[0]:q.start]
 
     def _facts_of(self, quantities) -> tuple[str, ...]:
         ids = [e.fact_id for p in quantities for e in self.ledger.near(p) if supports(e.quantity, p, self.ledger)]
@@ -116,6 +121,8 @@ def supports(e: Quantity, q: Quantity, ledger: Ledger | None) -> bool:
         y, m, d = q.date_parts
         ends = (e.value, e.high)
         return (e.unit == "年" and not m and not d and y in ends) or (e.unit == "月" and not y and not d and m in ends)
+    if e.unit == "届次" and q.kind == "ordinal" and q.unit in ("届", "次"):   # 第五届…第三次会议 for 五届三次
+        return q.value == (e.value // 100 if q.unit == "届" else e.value % 100)
     if e.unit_class != q.unit_class:
         return False
     return same_value(e, q)
@@ -132,6 +139,8 @@ def comparable(e: Quantity, q: Quantity) -> bool:
         return True
     if e.kind in ("date", "range") and q.kind in ("date", "range"):
         return e.unit_class == q.unit_class or e.kind == q.kind == "date"
+    if e.unit_class in SESSION_CLASSES and q.unit_class in SESSION_CLASSES:
+        return True
     return e.unit_class == q.unit_class or (e.kind == q.kind == "count" and _close(e.value, q.value))
 
 

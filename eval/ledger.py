@@ -16,11 +16,12 @@ from typing import Sequence
 from eval.facts import Fact
 from eval.numbers import Quantity, extract_quantities
 
-__all__ = ["Entry", "Ledger", "build_ledger", "subjects_of", "groups_of", "bigrams"]
+__all__ = ["SESSION_CLASSES", "Entry", "Ledger", "build_ledger", "subjects_of", "groups_of", "bigrams"]
 
 _CLAUSE_END = re.compile(r"[，,。；;！!？?\n、（）()]")
 _LEFT_CHARS, _RIGHT_CHARS = 20, 12
 _AMONG = re.compile(r"(?<![高初集其])中(?![学部心层青级小职老年])")   # 72名女教职工中…, not 高中部 or 中青年
+SESSION_CLASSES = ("ordinal:届次", "ordinal:届", "ordinal:次")
 _WALL_KINDS = ("count", "money", "percent", "number", "range")
 
 
@@ -58,6 +59,8 @@ class Ledger:
             return list(self.entries)
         if q.kind in ("date", "range"):
             return [e for c in self.by_class if c == "date" or c.startswith("range:") for e in self.by_class[c]]
+        if q.unit_class in SESSION_CLASSES:                 # 五届三次 = 第五届…第三次会议
+            return [e for c in SESSION_CLASSES for e in self.by_class.get(c, [])]
         return self.by_class.get(q.unit_class, []) + (self.counts if q.kind == "count" else [])
 
 

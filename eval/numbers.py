@@ -49,7 +49,7 @@ class Quantity:
 UNIT_CLASSES = {"名": "人", "位": "人", "人": "人", "场": "次", "回": "次", "轮": "次", "次": "次",
                 "个": "项", "条": "项", "件": "项", "项": "项", "类": "项", "家": "所", "所": "所", "课时": "节",
                 "学时": "节", "节": "节", "堂": "节", "日": "天", "天": "天", "支": "队", "队": "队", "月份": "月",
-                "号": "日", "年度": "年", "周年": "年", "学年度": "学年", "个百分点": "百分点"}
+                "号": "日", "年度": "年", "周年": "年", "周岁": "岁", "学年度": "学年", "个百分点": "百分点"}
 
 _QUALIFIER_CLASS = {
     "余": "more", "多": "more", "几": "more", "以上": "more", "超过": "more", "逾": "more", "不少于": "more",
@@ -132,10 +132,18 @@ def extract_quantities(text: str) -> list[Quantity]:
         return []
     plain = _blank_out(to_ascii_digits(text), masked_spans(to_ascii_digits(text)))
     found: list[Quantity] = []
-    for m in _PATTERN.finditer(plain):
+    pos = 0
+    while (m := _PATTERN.search(plain, pos)) is not None:
         q = _read(m, plain, text)
+        if q is None and m.group("range"):              # 7月14日至7月25日: not a range of 日 to 月, two dates
+            sep = re.compile(r"\s*[-－—–~～至到]+\s*").match(plain, m.end("ru1") if m.group("ru1") else m.end("r1"))
+            if sep is not None and sep.end() > sep.start():
+                plain = plain[:sep.start()] + "□" * (sep.end() - sep.start()) + plain[sep.end():]
+                pos = m.start()
+                continue
         if q is not None:
             found.append(q)
+        pos = m.end()
     return _merge_dates(found, text)
 
 

@@ -47,9 +47,13 @@ class SwapChecks(DraftView):
             return False                                    # the wider words only break a tie of the clause's own
         mine, theirs = self.ledger.group_bigrams[own.index], self.ledger.group_bigrams[other.index]
         here = self.group_grams[id(q)]
-        telling = {g for g in (theirs - mine) & here if len(g) == 2}
+        telling = {g for g in (theirs - mine) & here if len(g) == 2 and self.one_fact_says(g)}
         own_words = {g for g in mine - theirs if len(g) == 2}
         return bool(telling) and bool(own_words) and not (own_words & here)
+
+    def one_fact_says(self, gram: str) -> bool:
+        """A word only one fact uses (生育, not the 教职工 of 新婚教职工 and 生育教职工)."""
+        return sum(gram in words for words in self.ledger.fact_bigrams.values()) == 1
 
     def wide_contrast(self, q: Quantity, other: Entry, own: Entry) -> bool:
         """The clause before names the event and q's own clause only what is counted (开展保育员技能比武，24名保育员
@@ -147,8 +151,8 @@ class SwapChecks(DraftView):
         if not before or q.start - before[-1].end > 14:
             return
         other = self.owner[id(before[-1])]
-        if other.fact_id == mine.fact_id:
-            return
+        if other.fact_id == mine.fact_id or "分别" in self.draft[before[-1].end:q.start]:
+            return                                          # 7人、十五人，每人分别送上1000元、800元
         for e in self.ledger.entries:
             if (e.fact_id == other.fact_id and e is not other and e.quantity.unit_class == q.unit_class
                     and not same_value(e.quantity, q) and self.score(q, e) >= STRONG
