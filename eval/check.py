@@ -10,6 +10,8 @@ Pure and fast: no I/O, no model; the app runs it after every edit.
 """
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from functools import lru_cache
 from typing import Sequence
 
@@ -51,6 +53,21 @@ def check_draft(draft: str, facts: Sequence[Fact], references: Sequence[str] = (
     for f in findings:
         counts[f.kind] = counts.get(f.kind, 0) + 1
     return CheckResult(tuple(findings), len(figures), len(ledger.facts), counts)
+
+
+_RANGE_SEPARATOR = re.compile(r"\s*[-－—–~～至到]+\s*")
+
+
+def wrong_part(q: Quantity, e: Quantity) -> Quantity:
+    """The end of a range that differs from the notes' one, when each end is written as a figure of its own: 8月
+    of 4月至8月 when the notes say 4月至6月 (9-11月 stays whole). Otherwise q itself."""
+    if q.kind == "range" and e.kind == "range" and q.unit == e.unit and (q.value == e.value) != (q.high == e.high):
+        sep = _RANGE_SEPARATOR.search(q.text)
+        if sep is not None and q.text[:sep.start()].endswith(q.unit):
+            if q.value == e.value:
+                return replace(q, start=q.start + sep.end(), text=q.text[sep.end():])
+            return replace(q, end=q.start + sep.start(), text=q.text[:sep.start()])
+    return q
 
 
 def _years(k: Quantity) -> list[int]:
@@ -196,6 +213,10 @@ class _Run(SwapChecks, ArithmeticChecks):
     def given_year_not_written(self, q: Quantity) -> Quantity | None:
         """A year in the draft where the notes' heading or the period gives another one that the draft never
         writes: 2023年 for “# 2024年”."""
+        if q.kind == "range" and q.unit == "年":             # 2023—2024学年 under “# 2024-2025学年”
+            given = [k for k in list(self.known) + [e.quantity for e in self.ledger.entries]
+                     if k.kind == "range" and k.unit == "年"]
+            return given[0] if len(given) == 1 else None
         if q.kind != "date" or q.date_parts[1] or q.date_parts[2]:
             return None
         given = [(year, k) for k in list(self.known) + [e.quantity for e in self.ledger.entries]
@@ -225,7 +246,8 @@ class _Run(SwapChecks, ArithmeticChecks):
 
     def mismatch(self, q: Quantity, e: Entry) -> None:
         self.used.add(e.index)
-        self.add("mismatch", q, f"笔记中“{subject_words(e)}”是“{e.quantity.text}”，草稿写成“{q.text}”", (e.fact_id,))
+        self.add("mismatch", wrong_part(q, e.quantity),
+                 f"笔记中“{subject_words(e)}”是“{e.quantity.text}”，草稿写成“{q.text}”", (e.fact_id,))
 
     def missing(self) -> None:
         reported: set[str] = set()
