@@ -196,6 +196,9 @@ class ArithmeticChecks(DraftView):
             own = [p for p in before if any(w in self.words[id(p)] for w in words)]
             if not own and name in _HEADCOUNT_RATES:        # 80名教职工中有68人打卡，参与率85%
                 own = [p for p in before if p.unit_class == "count:人"][-1:]
+            if not own and before[-1].kind == "money":       # 预算86.4万元，支出82.7万元，执行率95.7%
+                return [(a, b) for a in before for b in before if a is not b and a.kind == b.kind == "money"
+                        and 0 < a.value <= b.value]
             if not own:
                 return []                                   # 满意率98% after counts of 意见建议: not their rate
             part = ([p for p in own if p.kind == "count"] or own)[-1]   # 参检63人, not 体检标准每人300元

@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from eval.arithmetic import ArithmeticChecks
-from eval.derived import TOTAL_WORDS, derivations, family, find_derivation, rate_matches
+from eval.derived import TOTAL_WORDS, derivations, enumerations, family, find_derivation, rate_matches
 from eval.draft_view import FACT_SIMILAR, STRONG, WEAK, comparable, fmt, subject_words, supports, word_like
 from eval.facts import Fact
 from eval.findings import ERROR_KINDS, KINDS, CheckResult, Finding
@@ -180,7 +180,7 @@ class _Run(SwapChecks, ArithmeticChecks):
         else:
             derivation = find_derivation(q, self.table, self.clause_before(q), self.sentence_before(q))
         if derivation is not None:
-            how = {"sum": "合计", "difference": "差", "rate": "比率", "product": "乘积"}[derivation.how]
+            how = {"sum": "合计", "difference": "差", "rate": "比率", "product": "乘积", "count": "计数"}[derivation.how]
             self.add("derived", q, f"由笔记中的数字推算（{how}）得出，核对无误", derivation.fact_ids, level="info")
             return
         if any(supports(r, q, None) for r in self.references):
@@ -251,9 +251,10 @@ class _Run(SwapChecks, ArithmeticChecks):
 
     def missing(self) -> None:
         reported: set[str] = set()
+        labels = {e.index for run in enumerations(self.ledger).values() for e in run}   # 第一批, 第二批: item labels
         for e in sorted(self.ledger.entries, key=lambda e: e.quantity.kind == "rank"):
             q = e.quantity
-            if e.index in self.used or word_like(q):
+            if e.index in self.used or word_like(q) or e.index in labels:
                 continue
             if e.quantity.unit_class in SESSION_CLASSES and any(
                     o.index in self.used and o.fact_id == e.fact_id and o.quantity.unit_class in SESSION_CLASSES

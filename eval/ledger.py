@@ -127,6 +127,8 @@ def build_ledger(facts: Sequence[Fact]) -> Ledger:
     for fact in facts:
         quantities = extract_quantities(fact.text)
         for q, subject, group in zip(quantities, subjects_of(fact.text, quantities, notes=True), groups_of(fact.text, quantities)):
+            if not bigrams(subject) and bigrams(group):
+                subject = group.rstrip("，,、 ") + "|"     # 第一批疗休养赴安吉，62人: the clause before says what
             entries.append(Entry(fact.id, q, subject, len(entries), group + "|" + subject.split("|")[1]))
     counts = Counter(b for e in entries for b in bigrams(e.subject))
     n = max(len(entries), 1)
