@@ -83,7 +83,7 @@ class _Run(SwapChecks, ArithmeticChecks):
     def check(self) -> list[Finding]:
         pending = []
         for q in self.figures:
-            matches = [e for e in self.ledger.near(q) if supports(e.quantity, q, self.ledger)]
+            matches = [e for e in self.ledger.near(q) if supports(e.quantity, q, self.ledger)] or self.session_parts(q)
             if matches:
                 trusted = any(self.score(q, e) >= WEAK for e in matches)
                 if not trusted and self.claimed(q, worded=True, wrong_only=True):
@@ -102,6 +102,20 @@ class _Run(SwapChecks, ArithmeticChecks):
         self.style()
         self.prefer_non_date_swaps()
         return sorted(self.findings, key=lambda f: (f.start is None, f.start or 0, f.kind))
+
+    def qualifier_before_verb(self, q: Quantity, qualifier: str) -> bool:
+        """每月至少开展一次 for 至少1次: the qualifier stands before the verb, a few characters ahead of q."""
+        words = [w for w in qualifier.split("+") if len(w) >= 2]
+        before = self.clause_before(q)[-6:]
+        return bool(words) and any(w in before for w in words)
+
+    def session_parts(self, q: Quantity) -> list[Entry]:
+        """六届二次 where one fact writes 第六届…第二次会议: both parts back it."""
+        if q.unit != "届次":
+            return []
+        parts = [e for e in self.ledger.entries if e.quantity.kind == "ordinal"
+                 and (e.quantity.unit, e.quantity.value) in (("届", q.value // 100), ("次", q.value % 100))]
+        return parts if len({e.quantity.unit for e in parts}) == 2 and len({e.fact_id for e in parts}) == 1 else []
 
     def claimed(self, q: Quantity, worded: bool = False, wrong_only: bool = False, claim=None) -> bool:
         """q is a remainder, product or average the draft works out from the figures beside it: judged as such.
@@ -125,7 +139,8 @@ class _Run(SwapChecks, ArithmeticChecks):
                                     for p in groups[0])
 
     def matched(self, q: Quantity, matches: list[Entry]) -> None:
-        same_qual = [e for e in matches if qualifier_class(e.quantity.qualifier) == qualifier_class(q.qualifier)]
+        same_qual = [e for e in matches if qualifier_class(e.quantity.qualifier) == qualifier_class(q.qualifier)
+                     or not q.qualifier and self.qualifier_before_verb(q, e.quantity.qualifier)]
         pool = same_qual or matches
         best = max(pool, key=lambda e: (self.score(q, e), e.index not in self.used, -e.index))
         own_score = self.score(q, best)
@@ -180,7 +195,7 @@ class _Run(SwapChecks, ArithmeticChecks):
         else:
             derivation = find_derivation(q, self.table, self.clause_before(q), self.sentence_before(q))
         if derivation is not None:
-            how = {"sum": "合计", "difference": "差", "rate": "比率", "product": "乘积", "count": "计数"}[derivation.how]
+            how = {"sum": "合计", "difference": "差", "rate": "比率", "product": "乘积", "count": "计数", "base": "由部分和占比推算总数"}[derivation.how]
             self.add("derived", q, f"由笔记中的数字推算（{how}）得出，核对无误", derivation.fact_ids, level="info")
             return
         if any(supports(r, q, None) for r in self.references):

@@ -24,7 +24,7 @@ _MAX_GROUP = 12                         # sums over at most this many figures of
 
 @dataclass(frozen=True)
 class Derivation:
-    how: str                            # sum | difference | rate | product | count (of numbered items)
+    how: str                            # sum | difference | rate | product | base (part ÷ share) | count (numbered items)
     value: float
     unit_class: str
     fact_ids: tuple[str, ...]
@@ -46,7 +46,7 @@ def derivations(ledger: Ledger) -> list[Derivation]:
                     out.append(Derivation("sum", sum(e.quantity.value for e in combo), unit_class, _ids(combo)))
             if len(entries) > 4:
                 out.append(Derivation("sum", sum(e.quantity.value for e in entries), unit_class, _ids(entries)))
-    out += _products(ledger)
+    out += _products(ledger) + _bases(ledger)
     out += [Derivation("count", len(run), "count:" + UNIT_CLASSES.get(unit, unit), _ids(run))
             for unit, run in enumerations(ledger).items()]
     pairs_by_section: dict[tuple[str, str], list[tuple[Entry, Entry]]] = {}
@@ -108,6 +108,19 @@ def _products(ledger: Ledger) -> list[Derivation]:
     return out
 
 
+def _bases(ledger: Ledger) -> list[Derivation]:
+    """The whole a fact's part and share give: 女教职工31人，占教职工总数的62% → 50人."""
+    out = []
+    for entries in _by_fact(ledger).values():
+        for part in entries:
+            for share in entries:
+                if part.quantity.kind == "count" and share.quantity.kind == "percent" and 0 < share.quantity.value < 100:
+                    whole = round(part.quantity.value * 100 / share.quantity.value)
+                    if whole > part.quantity.value and rate_matches(share.quantity, 100 * part.quantity.value / whole):
+                        out.append(Derivation("base", float(whole), family(part.quantity.unit_class), _ids((part, share))))
+    return out
+
+
 def enumerations(ledger: Ledger) -> dict[str, list[Entry]]:
     """Ordinals that number the facts' items (第一批…第二批…第三批): unit → the entries, when they run 1, 2 … n."""
     by_unit: dict[str, list[Entry]] = {}
@@ -163,8 +176,8 @@ def find_derivation(q: Quantity, table: Sequence[Derivation], context: str, sent
         if d.how == "rate":
             if q.kind == "percent" and rate_matches(q, d.value):
                 return d
-        elif d.how == "count":                              # 分三批 for 第一批…第三批
-            if d.unit_class == q.unit_class and d.value == q.value:
+        elif d.how in ("count", "product", "base"):           # 分三批; 每人200元 × 52名; 31名 = 62%
+            if d.unit_class == family(q.unit_class) and abs(d.value - q.value) < 1e-6:
                 return d
         elif d.unit_class == family(q.unit_class) and abs(d.value - q.value) < 1e-6:
             if (TOTAL_WORDS.search(context + sentence) if d.how in ("sum", "product")
