@@ -22,6 +22,7 @@ from eval.facts import Fact
 from eval.findings import ERROR_KINDS, KINDS, CheckResult, Finding
 from eval.ledger import SESSION_CLASSES, Entry, Ledger, build_ledger
 from eval.numbers import Quantity, extract_quantities, qualifier_class
+from eval.respective import RespectiveLists
 from eval.swaps import SwapChecks
 
 __all__ = ["Finding", "CheckResult", "check_draft", "KINDS", "ERROR_KINDS"]
@@ -76,11 +77,12 @@ def _years(k: Quantity) -> list[int]:
     return [int(k.value), int(k.high or 0)] if k.kind == "range" and k.unit == "年" else []
 
 
-class _Run(SwapChecks, ArithmeticChecks):
+class _Run(SwapChecks, ArithmeticChecks, RespectiveLists):
     """One check: pass 1 pairs each draft figure with the fact figures of the same value; pass 2 explains the
     rest (derived, leaked, altered, mis-summed or invented); then the facts' figures nobody wrote are missing."""
 
     def check(self) -> list[Finding]:
+        self.respective = self.find_respective_lists()    # 分别有12支和8支: judged by the order of the subjects
         pending = []
         for q in self.figures:
             matches = [e for e in self.ledger.near(q) if supports(e.quantity, q, self.ledger)] or self.session_parts(q)
@@ -92,6 +94,7 @@ class _Run(SwapChecks, ArithmeticChecks):
                     self.matched(q, matches)
             elif not any(supports(k, q, None) for k in self.known):
                 pending.append(q)
+        self.respective_swaps(self.respective)
         for q in self.figures:
             if id(q) in self.owner:
                 self.sibling_swap(q)
@@ -145,7 +148,7 @@ class _Run(SwapChecks, ArithmeticChecks):
         best = max(pool, key=lambda e: (self.score(q, e), e.index not in self.used, -e.index))
         own_score = self.score(q, best)
         rivals = [e for e in self.ledger.of_class(q.unit_class) if e not in matches]
-        if rivals and not word_like(q):
+        if rivals and not word_like(q) and id(q) not in self.respective:
             here, around = self.context[id(q)], self.group_grams[id(q)]
             near = [e for e in rivals if self.ledger.subject_bigrams[e.index] & here
                     or self.ledger.group_bigrams[e.index] & around]       # only these can show a telling word

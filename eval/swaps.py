@@ -79,7 +79,8 @@ class SwapChecks(DraftView):
     def same_fact_contrast(self, q: Quantity, other: Entry, own: Entry) -> bool:
         """Two figures of one fact (8人参评，7人通过): the words right next to the other figure stand around q, and
         the other's subject ties q strongly; the fact's shared words (会员代表应到62人，实到60人) tell nothing."""
-        near_theirs, near_mine = _near(other.subject), _near(own.subject)
+        n = _label_length(other.subject, own.subject)
+        near_theirs, near_mine = _near(other.subject, n), _near(own.subject, n)
         here = self.context[id(q)]
         telling = {g for g in (near_theirs - near_mine) & here if len(g) == 2}
         if (telling and self.score(q, other) >= STRONG
@@ -169,7 +170,16 @@ def _common_suffix(a: str, b: str) -> str:
     return a[len(a) - n:] if n else ""
 
 
-def _near(subject: str) -> set[str]:
-    """The label right next to a figure: the last 3 characters before it and the first 4 after it."""
+def _near(subject: str, n: int = 3) -> set[str]:
+    """The label right next to a figure: the last n characters before it and the first 4 after it."""
     left, _, right = subject.partition("|")
-    return bigrams(left[-3:]) | bigrams(right[:4])
+    return bigrams(left[-n:]) | bigrams(right[:4])
+
+
+def _label_length(a: str, b: str) -> int:
+    """3 characters tell two labels apart, unless they end alike: 李老师获 / 赵老师获 need 4."""
+    a, b = a.partition("|")[0], b.partition("|")[0]
+    n = 3
+    while n < 6 and a[-n:] == b[-n:] and len(a) > n and len(b) > n:
+        n += 1
+    return n
