@@ -38,7 +38,9 @@ class SwapChecks(DraftView):
         own_shown = (sum(weights.get(g, 1.0) for g in (mine - theirs) & self.context[id(q)])
                      / (sum(weights.get(g, 1.0) for g in mine - theirs) or 1.0))
         return (own_shown < OWN_LEFT and self.score(q, other) > self.score(q, own)
-                and (shown >= 0.4 or self.score(q, other) >= STRONG) and shown > own_shown + 0.3)
+                and (shown >= 0.4 or self.score(q, other) >= STRONG
+                     or own_shown == 0 and shown >= 0.3 and all(self.one_fact_says(g) for g in telling))
+                and shown > own_shown + 0.3)
 
     def group_contrast(self, q: Quantity, other: Entry, own: Entry) -> bool:
         """When the clause's own words tie, the wider words since the last figure of the class decide."""
