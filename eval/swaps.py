@@ -37,10 +37,21 @@ class SwapChecks(DraftView):
         shown = sum(weights.get(g, 1.0) for g in telling) / (sum(weights.get(g, 1.0) for g in theirs - mine) or 1.0)
         own_shown = (sum(weights.get(g, 1.0) for g in (mine - theirs) & self.context[id(q)])
                      / (sum(weights.get(g, 1.0) for g in mine - theirs) or 1.0))
-        return (own_shown < OWN_LEFT and self.score(q, other) > self.score(q, own)
+        return (own_shown < OWN_LEFT and not self.sentence_names_own(q, mine - theirs)
+                and self.score(q, other) > self.score(q, own)
                 and (shown >= 0.4 or self.score(q, other) >= STRONG
                      or own_shown == 0 and shown >= 0.3 and all(self.one_fact_says(g) for g in telling))
                 and shown > own_shown + 0.3)
+
+    def sentence_names_own(self, q: Quantity, own_words: set[str]) -> bool:
+        """The sentence so far names q's own subject (开展“金秋助学”活动，资助困难教职工子女42人): most of its telling
+        words stand before q, and no figure of q's class stands between to claim them."""
+        if any(p.unit_class == q.unit_class and p.end <= q.start for p in self.same_sentence(q)):
+            return False
+        weights = self.ledger.weights
+        wide = self.context[id(q)] | self.group_grams[id(q)]
+        shown = sum(weights.get(g, 1.0) for g in own_words & wide) / (sum(weights.get(g, 1.0) for g in own_words) or 1.0)
+        return shown >= 0.75
 
     def group_contrast(self, q: Quantity, other: Entry, own: Entry) -> bool:
         """When the clause's own words tie, the wider words since the last figure of the class decide."""
