@@ -35,11 +35,14 @@ class ArithmeticChecks(DraftView):
         it is one (其余, 结余…), not when it merely follows 其中."""
         earlier = [p for p in self.same_sentence(q, self.total_ends) if p.end <= q.start]
         clause = self.clause_before(q)
+        rate = re.search(r"([\u4e00-\u9fff]{2})率", clause)
+        if q.kind == "percent" and q.value == 100 and rate and any(
+                _ALL_WORDS.search(f.text) and rate.group(1) in f.text for f in self.ledger.facts):
+            return True, "笔记说“全部”，即100%"               # 意见建议已全部反馈答复 → 答复率100%
         if q.kind == "percent" and _ALL_WORDS.search(self.draft[self.span(q, self.sentence_ends)[0]:q.start]):
             if q.value == 100:
                 return True, "“全部/全体”即100%"
             since = self.draft[max([p.end for p in earlier], default=q.start):q.start]    # nothing counted in between
-            rate = re.search(r"([\u4e00-\u9fff]{2})率", clause)
             if rate and _ALL_WORDS.search(since) and rate.group(1) in since[:len(since) - len(clause)]:
                 return False, "前文说“全部/全体”，比率应为100%"   # 应参训88人已全部完成，完成率95%
         sentence_before = self.draft[self.span(q, self.total_ends)[0]:q.start]
@@ -63,6 +66,11 @@ class ArithmeticChecks(DraftView):
             if _AVERAGE.search(clause) and totals and groups:          # 分2批…共60人，平均每批30人
                 a, b = totals[-1], groups[-1]
                 return False, f"按{a.text}、{b.text}计算应为{fmt(a.value / b.value)}"
+        if q.kind in ("count", "money") and _CHANGE_WORDS.search(self.draft[slice(*self.span(q, self.sentence_ends))]):
+            around = [p for p in self.same_sentence(q) if family(p.unit_class) == family(q.unit_class)]
+            if any(abs(a.value - b.value - q.value) < 1e-6 for a in around for b in around
+                   if a.value > b.value and (a.start < q.start) == (b.start < q.start)):
+                return True, "同句两数之差"                    # 由去年的30所增加到38所，增加8所
         if q.kind in ("count", "money"):                              # 教职工152人，女97人、男55人
             same = [p for p in earlier if family(p.unit_class) == family(q.unit_class)]
             if any(abs(a.value - b.value - q.value) < 1e-6 for a in same for b in same if a.value > b.value) \
@@ -167,6 +175,9 @@ class ArithmeticChecks(DraftView):
         exact = [p for p in before if p.unit == q.unit]
         if 2 <= len(exact) < len(before):
             groups.append(exact)
+        tops = [p for p in before if "其中" not in self.draft[max(0, p.start - 6):p.start]]
+        if 2 <= len(tops) < len(before):
+            groups.append(tops)                             # 获市级奖8篇（其中一等奖2篇），区级奖15篇，合计23篇
         return groups
 
     def per_unit(self, p: Quantity) -> bool:
