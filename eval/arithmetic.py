@@ -15,7 +15,7 @@ __all__ = ["ArithmeticChecks"]
 _CHANGE_WORDS = re.compile(r"较|同比|比上|增长|增加|提高|提升|下降|减少|上升")
 _RATE_SYNONYMS = {"出席": ("出席", "实到", "到会", "参会"), "参与": ("参与", "参加", "参赛", "实到", "实际参加"),
                   "参检": ("参检", "受检", "体检", "检查"), "入会": ("入会", "会员"), "通过": ("通过", "合格"),
-                  "合格": ("合格", "通过"), "获奖": ("获奖", "获"), "办结": ("办结", "答复", "办理"),
+                  "合格": ("合格", "通过"), "获奖": ("获奖", "获", "等奖", "获评"), "筛查": ("筛查", "实检", "参检", "受检"), "办结": ("办结", "答复", "办理"),
                   "答复": ("答复", "办结", "回复"), "出勤": ("出勤", "到岗"), "到会": ("到会", "实到", "出席", "参会"),
                   "参赛": ("参赛", "参加", "报名"), "回收": ("回收", "收回"), "体检": ("体检", "参检", "受检", "参加"), "参保": ("参保", "投保")}
 _HEADCOUNT_RATES = ("参与", "参加", "参检", "出席", "到会", "覆盖", "受益", "入会", "参保", "参训", "知晓", "参赛",
@@ -207,6 +207,10 @@ class ArithmeticChecks(DraftView):
             own = [p for p in before if any(w in self.words[id(p)] for w in words)]
             if not own and name in _HEADCOUNT_RATES:        # 80名教职工中有68人打卡，参与率85%
                 own = [p for p in before if p.unit_class == "count:人"][-1:]
+            paired = [(b, a) for a in before for b in before if a.start < b.start and a.unit_class == b.unit_class
+                      and "应" in self.words[id(a)] and "实" in self.words[id(b)] and 0 < b.value <= a.value]
+            if not own and paired:                          # 应检女职工64人，实检60人，筛查率96.8%
+                return paired
             if not own and before[-1].kind == "money":       # 预算86.4万元，支出82.7万元，执行率95.7%
                 return [(a, b) for a in before for b in before if a is not b and a.kind == b.kind == "money"
                         and 0 < a.value <= b.value]

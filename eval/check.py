@@ -175,6 +175,8 @@ class _Run(SwapChecks, ArithmeticChecks, RespectiveLists):
     def explain(self, q: Quantity) -> None:
         if word_like(q):
             return                                          # 一次, 一名, 两项: too often a word, never reported alone
+        if self.counts_the_list_before(q) or self.spans_given_months(q) or self.labels_invented_count(q):
+            return
         slot = self.altered_slot(q)
         groups = self.total_parts(q, self.total_ends)
         adds_up = any(abs(sum(p.value for p in g) - q.value) < 1e-6 for g in groups)
@@ -188,9 +190,11 @@ class _Run(SwapChecks, ArithmeticChecks, RespectiveLists):
             return
         bases = self.rate_bases(q) if q.kind == "percent" else []
         if bases:                                           # a rate of the counts beside it: those decide
-            if any(rate_matches(q, 100 * a.value / b.value) for a, b in bases):
+            right = [(a, b) for a, b in bases if rate_matches(q, 100 * a.value / b.value)]
+            if right:
+                self.used.update(e.index for e in self.ledger.entries if any(e.quantity is x for x in right[0]))
                 self.add("derived", q, "由前文的数字算出的比率，核对无误", self._facts_of(bases[0]), level="info")
-                return
+                return                                      # 参与率96% of the notes' 100人: 100人 is used
             derivation = find_derivation(q, self.table, self.clause_before(q), self.sentence_before(q))
             owner = self.owner.get(id(bases[0][0]))
             if derivation is not None and (owner is None or owner.fact_id not in derivation.fact_ids):
@@ -227,6 +231,34 @@ class _Run(SwapChecks, ArithmeticChecks, RespectiveLists):
         close = [d for d in self.table if d.how in ("sum", "product") and d.unit_class == family(q.unit_class)
                  and d.value > 0 and abs(d.value - q.value) <= 0.15 * d.value]
         return min(close, key=lambda d: abs(d.value - q.value), default=None)
+
+    def labels_invented_count(self, q: Quantity) -> bool:
+        """二等奖4名 where the notes have no 二等奖 at all: the invented figure is the count, the rank only names it."""
+        if q.kind != "rank":
+            return False
+        later = [p for p in self.figures if p.start >= q.end]
+        return bool(later) and later[0].start - q.end <= 2 and later[0].kind == "count" and not any(
+            supports(e.quantity, later[0], self.ledger) for e in self.ledger.near(later[0]))
+
+    def counts_the_list_before(self, q: Quantity) -> bool:
+        """校级帮扶、上级救助和爱心捐款三条渠道; 端午、中秋两个节日: a small Chinese count of the items just listed."""
+        if not (q.chinese and q.kind == "count" and 2 <= q.value <= 9):
+            return False
+        items = [w for w in re.split(r"[、和与及]", self.clause_before(q)) if w.strip()]
+        if len(items) != q.value:
+            return False
+        self.add("derived", q, "前文列举的项数", level="info")
+        return True
+
+    def spans_given_months(self, q: Quantity) -> bool:
+        """4至6月 when the notes give 4月, 5月 and 6月: the span of the facts' own months."""
+        if q.kind != "range" or q.unit != "月":
+            return False
+        months = {e.quantity.date_parts[1] for e in self.ledger.entries if e.quantity.kind == "date"}
+        if not {int(q.value), int(q.high)} <= months:
+            return False
+        self.add("derived", q, "笔记中各月份的起止", level="info")
+        return True
 
     def given_year_not_written(self, q: Quantity) -> Quantity | None:
         """A year in the draft where the notes' heading or the period gives another one that the draft never
