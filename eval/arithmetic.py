@@ -79,6 +79,11 @@ class ArithmeticChecks(DraftView):
         if q.kind in ("count", "money") and (any(w in clause for w in DIFF_WORDS) or "其中" in sentence_before
                                             or _REMAINDER.search(clause)):
             same = [p for p in earlier if family(p.unit_class) == family(q.unit_class)]
+            if sentence_before.lstrip().startswith("其中"):        # 16件提案…。其中食堂5件、课后服务4件，其余7件
+                start = self.span(q, self.total_ends)[0]
+                previous = [p for p in self.figures if p.end <= start and family(p.unit_class) == family(q.unit_class)
+                            and self.span(p, self.total_ends)[1] == start - 1]
+                same = previous[-1:] + same
             diffs = [(a, b) for a in same for b in same if a.value > b.value]
             if any(abs(a.value - b.value - q.value) < 1e-6 for a, b in diffs):
                 return True, "前文两数之差"

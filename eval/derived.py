@@ -158,8 +158,8 @@ def _ids(entries: Iterable[Entry]) -> tuple[str, ...]:
 
 
 def family(unit_class: str) -> str:
-    """Persons and person-times add up together (获奖5人次，其中一等奖2人 → 其余3人)."""
-    return "count:人" if unit_class == "count:人次" else unit_class
+    """Persons, person-times and votes add up together (获奖5人次，其中一等奖2人 → 其余3人; 赞成55票 of 58人)."""
+    return "count:人" if unit_class in ("count:人次", "count:票") else unit_class
 
 
 def rate_matches(stated: Quantity, value: float) -> bool:

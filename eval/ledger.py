@@ -100,7 +100,8 @@ def subjects_of(text: str, quantities: Sequence[Quantity], notes: bool = False) 
         right = text[q.end + skip:right_limit]
         stop = _CLAUSE_END.search(right)
         right = right[:stop.start()] if stop else right
-        if notes and not stop and j < len(wall_starts) and right_limit == wall_starts[j] and _has_words(left):
+        if (notes and not stop and j < len(wall_starts) and right_limit == wall_starts[j]
+                and (_has_words(left) or q.kind == "rank")):  # 二等奖每人奖励400元: 每人奖励 labels 400元
             right = right[:right.index("中")] if "中" in right else ""   # 软笔作品 labels 18件, not 36件
         out.append(f"{left}|{right}")
     return out
@@ -127,7 +128,7 @@ def build_ledger(facts: Sequence[Fact]) -> Ledger:
     for fact in facts:
         quantities = extract_quantities(fact.text)
         for q, subject, group in zip(quantities, subjects_of(fact.text, quantities, notes=True), groups_of(fact.text, quantities)):
-            if not bigrams(subject) and bigrams(group):
+            if not bigrams(subject) and bigrams(group) and q.kind in ("count", "money", "percent"):
                 subject = group.rstrip("，,、 ") + "|"     # 第一批疗休养赴安吉，62人: the clause before says what
             entries.append(Entry(fact.id, q, subject, len(entries), group + "|" + subject.split("|")[1]))
     counts = Counter(b for e in entries for b in bigrams(e.subject))

@@ -96,7 +96,7 @@ class SwapChecks(DraftView):
         near_theirs, near_mine = _near(other.subject, n), _near(own.subject, n)
         here = self.context[id(q)]
         telling = {g for g in (near_theirs - near_mine) & here if len(g) == 2}
-        if (telling and self.score(q, other) >= STRONG
+        if (telling and near_mine and self.score(q, other) >= STRONG
                 and not ((self.ledger.subject_bigrams[own.index] - self.ledger.subject_bigrams[other.index]) & here)):
             return True
         return self.head_noun_contrast(q, other, own)
