@@ -28,6 +28,7 @@ class Derivation:
     value: float
     unit_class: str
     fact_ids: tuple[str, ...]
+    size: int = 2                       # how many figures it comes from
 
 
 def derivations(ledger: Ledger) -> list[Derivation]:
@@ -43,10 +44,11 @@ def derivations(ledger: Ledger) -> list[Derivation]:
             entries = entries[:_MAX_GROUP]
             for size in range(2, min(len(entries), 4) + 1):
                 for combo in combinations(entries, size):
-                    out.append(Derivation("sum", sum(e.quantity.value for e in combo), unit_class, _ids(combo)))
+                    out.append(Derivation("sum", sum(e.quantity.value for e in combo), unit_class, _ids(combo), size))
             if len(entries) > 4:
-                out.append(Derivation("sum", sum(e.quantity.value for e in entries), unit_class, _ids(entries)))
-    out += _products(ledger) + _bases(ledger)
+                out.append(Derivation("sum", sum(e.quantity.value for e in entries), unit_class, _ids(entries),
+                                      len(entries)))
+    out += _products(ledger) + _bases(ledger) + _spans_and_shares(ledger)
     out += [Derivation("count", len(run), "count:" + UNIT_CLASSES.get(unit, unit), _ids(run))
             for unit, run in enumerations(ledger).items()]
     pairs_by_section: dict[tuple[str, str], list[tuple[Entry, Entry]]] = {}
@@ -105,6 +107,26 @@ def _products(ledger: Ledger) -> list[Derivation]:
                 if len({d.fact_ids for d in combo}) == size:
                     out.append(Derivation("sum", sum(d.value for d in combo), combo[0].unit_class,
                                           tuple(i for d in combo for i in d.fact_ids)))
+    return out
+
+
+_EACH_OF = re.compile(r"([\u4e00-\u9fff、和与及]+)各[\u4e00-\u9fff]{0,3}$")
+
+
+def _spans_and_shares(ledger: Ledger) -> list[Derivation]:
+    """Day counts of a span (18日至19日 → 2天) and the items of a list times what each got (小学部、初中部各8名 → 16)."""
+    out = []
+    text_of = {f.id: f.text for f in ledger.facts}
+    for e in ledger.entries:
+        q = e.quantity
+        if q.kind == "range" and q.unit == "日" and q.high:
+            out.append(Derivation("count", q.high - q.value + 1, "count:天", (e.fact_id,)))
+        clause = re.split(r"[，,。；;：:]", text_of[e.fact_id][:q.start])[-1]
+        each = _EACH_OF.search(clause)
+        if q.kind in ("count", "money") and each:
+            items = [w for w in re.split(r"[、和与及]", each.group(1)) if w]
+            if len(items) >= 2:
+                out.append(Derivation("product", len(items) * q.value, family(q.unit_class), (e.fact_id,)))
     return out
 
 
@@ -180,7 +202,8 @@ def find_derivation(q: Quantity, table: Sequence[Derivation], context: str, sent
             if d.unit_class == family(q.unit_class) and abs(d.value - q.value) < 1e-6:
                 return d
         elif d.unit_class == family(q.unit_class) and abs(d.value - q.value) < 1e-6:
-            if (TOTAL_WORDS.search(context + sentence) if d.how in ("sum", "product")
-                    else any(w in context for w in DIFF_WORDS)):
+            worded = (TOTAL_WORDS.search(context + sentence) if d.how in ("sum", "product")
+                      else any(w in context for w in DIFF_WORDS))
+            if worded or d.how == "sum" and d.size >= 3:       # 55名代表 = 52 + 0 + 3 票: three parts need no word
                 return d
     return None
