@@ -169,7 +169,7 @@ class ArithmeticChecks(DraftView):
                 or family_too and family(p.unit_class) == family(q.unit_class)) and not self.per_unit(p)]
         later = [p for p in self.same_sentence(q, self.paragraph_ends) if p.start > q.end and (p.unit_class == q.unit_class
                  or q.unit == "人次" and family(p.unit_class) == family(q.unit_class))]
-        if later and "其中" in self.draft[q.end:min(later[0].start, q.end + 12)]:
+        if len(later) >= 2 and "其中" in self.draft[q.end:min(later[0].start, q.end + 12)]:
             stop = min((i for i in (self.draft.find(c, later[0].end) for c in "。；") if i >= 0), default=-1)
             after = [p for p in later if stop < 0 or p.start < stop]
             return [after[:n] for n in range(len(after), 1, -1)]   # the parts run from 其中 on, maybe not to the end

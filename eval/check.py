@@ -233,11 +233,13 @@ class _Run(SwapChecks, ArithmeticChecks, RespectiveLists):
         return min(close, key=lambda d: abs(d.value - q.value), default=None)
 
     def labels_invented_count(self, q: Quantity) -> bool:
-        """二等奖4名 where the notes have no 二等奖 at all: the invented figure is the count, the rank only names it."""
-        if q.kind != "rank":
+        """二等奖4名 where the notes have no 二等奖 at all, 35周岁以下青年教师41人: the invented figure is the count, the
+        rank or age only names who it counts."""
+        if q.kind != "rank" and q.unit not in ("岁", "周岁"):
             return False
         later = [p for p in self.figures if p.start >= q.end]
-        return bool(later) and later[0].start - q.end <= 2 and later[0].kind == "count" and not any(
+        reach = 2 if q.kind == "rank" else 8
+        return bool(later) and later[0].start - q.end <= reach and later[0].kind == "count" and not any(
             supports(e.quantity, later[0], self.ledger) for e in self.ledger.near(later[0]))
 
     def counts_the_list_before(self, q: Quantity) -> bool:

@@ -131,6 +131,7 @@ def build_ledger(facts: Sequence[Fact]) -> Ledger:
             if not bigrams(subject) and bigrams(group) and q.kind in ("count", "money", "percent"):
                 subject = group.rstrip("，,、 ") + "|"     # 第一批疗休养赴安吉，62人: the clause before says what
             entries.append(Entry(fact.id, q, subject, len(entries), group + "|" + subject.split("|")[1]))
+    entries = _told_apart(entries)
     counts = Counter(b for e in entries for b in bigrams(e.subject))
     n = max(len(entries), 1)
     weights = {b: 1.0 + math.log(n / c) for b, c in counts.items()}
@@ -138,6 +139,22 @@ def build_ledger(facts: Sequence[Fact]) -> Ledger:
     return Ledger(tuple(facts), tuple(entries), weights, grams, tuple(sum(weights[b] for b in g) for g in grams),
                   {f.id: frozenset(bigrams(f.text)) for f in facts}, _by_class(entries),
                   tuple(frozenset(bigrams(e.group)) for e in entries))
+
+
+def _told_apart(entries: list[Entry]) -> list[Entry]:
+    """A subject that is part of another fact's (获奖论文 of 语文组获评优秀教研组，获奖论文9篇 beside 数学组获奖论文6篇)
+    takes the words of its clauses before, which tell it apart."""
+    out = []
+    for e in entries:
+        rivals = [bigrams(o.subject) for o in entries
+                  if o.fact_id != e.fact_id and o.quantity.unit_class == e.quantity.unit_class]
+        own, wider = bigrams(e.subject), bigrams(e.group.partition("|")[0])
+        if (own and any(own < r for r in rivals) and e.quantity.kind in ("count", "money", "percent")
+                and wider - set().union(*rivals) - own):
+            left, _, right = e.subject.partition("|")
+            e = Entry(e.fact_id, e.quantity, e.group.partition("|")[0].rstrip("，,、 ") + "|" + right, e.index, e.group)
+        out.append(e)
+    return out
 
 
 def _by_class(entries: Sequence[Entry]) -> dict[str, list[Entry]]:
