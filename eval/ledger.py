@@ -19,7 +19,7 @@ from eval.numbers import Quantity, extract_quantities
 __all__ = ["SESSION_CLASSES", "Entry", "Ledger", "build_ledger", "subjects_of", "groups_of", "bigrams"]
 
 _CLAUSE_END = re.compile(r"[，,。；;！!？?\n、（）()]")
-_LEFT_CHARS, _RIGHT_CHARS = 20, 12
+_LEFT_CHARS, _RIGHT_CHARS, _DATE_RIGHT_CHARS = 20, 12, 30
 _AMONG = re.compile(r"(?<![高初集其])中(?![学部心层青级小职老年])")   # 72名女教职工中…, not 高中部 or 中青年
 SESSION_CLASSES = ("ordinal:届次", "ordinal:届", "ordinal:次")
 _WALL_KINDS = ("count", "money", "percent", "number", "range")
@@ -90,7 +90,8 @@ def subjects_of(text: str, quantities: Sequence[Quantity], notes: bool = False) 
         skip = 1 if q.kind == "date" and text[q.end:q.end + 1] in "，,：:" else 0   # 10月，邀请专家开展讲座
         left_limit = max(wall_ends[i - 1] if i else 0, q.start - _LEFT_CHARS, 0)
         j = bisect_left(wall_starts, q.end)
-        right_limit = min(wall_starts[j] if j < len(wall_starts) else len(text), q.end + skip + _RIGHT_CHARS, len(text))
+        reach = _DATE_RIGHT_CHARS if q.kind == "date" else _RIGHT_CHARS     # a date heads its whole clause
+        right_limit = min(wall_starts[j] if j < len(wall_starts) else len(text), q.end + skip + reach, len(text))
         left = text[left_limit:q.start]
         cut = [m.end() for m in _CLAUSE_END.finditer(left)]
         left = left[cut[-1]:] if cut else left
