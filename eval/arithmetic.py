@@ -112,6 +112,10 @@ class ArithmeticChecks(DraftView):
                 if any(abs(a.value * b.value * c.value - q.value) < 1e-6 for a in each for b in counts for c in counts
                        if b.start < c.start and b.unit_class != c.unit_class):   # 2个节日 × 每人400元 × 331名
                     return True, "前文“每…”乘以数量"
+                heads = [c for c in counts if c.end <= each[0].start][-len(each):]
+                heads = heads if len(heads) == len(each) >= 2 else []
+                if heads and abs(sum(a.value * b.value for a, b in zip(each, heads)) - q.value) < 1e-6:
+                    return True, "前文各项“每…”乘以数量之和"     # 4人、6人，每人分别800元、600元，合计6800元
                 a, b = each[-1], max((c for c in counts if c.end <= each[-1].start), key=lambda c: c.end, default=counts[-1])
                 return False, f"按{b.text}、每{a.text}计算应为{fmt(a.value * b.value)}元"
         return None
