@@ -85,11 +85,14 @@ class _Run(SwapChecks, ArithmeticChecks, RespectiveLists):
         self.respective = self.find_respective_lists()    # 分别有12支和8支: judged by the order of the subjects
         pending = []
         for q in self.figures:
-            matches = [e for e in self.ledger.near(q) if supports(e.quantity, q, self.ledger)] or self.session_parts(q)
+            matches = ([e for e in self.ledger.near(q) if supports(e.quantity, q, self.ledger)] or self.session_parts(q)
+                       or self.reclassified(q))
             if matches:
                 trusted = any(self.score(q, e) >= WEAK for e in matches)
                 if not trusted and self.claimed(q, worded=True, wrong_only=True):
                     continue                                # 其余3件 that happens to equal an unrelated 3项
+                if not trusted and self.worded_sum(q):
+                    continue                                # 申报中高级职称共9人 (6 + 3), not the 评审小组9人
                 if trusted or self.parts_are_facts(q) or not self.stated_total(q):
                     self.matched(q, matches)
             elif not any(supports(k, q, None) for k in self.known):
@@ -111,6 +114,24 @@ class _Run(SwapChecks, ArithmeticChecks, RespectiveLists):
         words = [w for w in qualifier.split("+") if len(w) >= 2]
         before = self.clause_before(q)[-6:]
         return bool(words) and any(w in before for w in words)
+
+    def reclassified(self, q: Quantity) -> list[Entry]:
+        """26个家庭 for 参加家庭26户: the same count with another classifier, among the fact's own words."""
+        if q.kind != "count":
+            return []
+        return [e for e in self.ledger.counts if e.quantity.value == q.value and not e.quantity.qualifier
+                and not q.qualifier and family(e.quantity.unit_class) != family(q.unit_class)   # 人 ≠ 人次
+                and self.score(q, e) >= WEAK]
+
+    def worded_sum(self, q: Quantity) -> bool:
+        """A figure that a total word marks and a sum of the facts gives: derived, even if a fact has its value."""
+        if q.kind not in ("count", "money") or not TOTAL_WORDS.search(self.clause_before(q)):
+            return False
+        derivation = find_derivation(q, self.table, self.clause_before(q))
+        if derivation is None or derivation.how != "sum":
+            return False
+        self.add("derived", q, "由笔记中的数字推算（合计）得出，核对无误", derivation.fact_ids, level="info")
+        return True
 
     def session_parts(self, q: Quantity) -> list[Entry]:
         """六届二次 where one fact writes 第六届…第二次会议: both parts back it."""
@@ -306,8 +327,8 @@ class _Run(SwapChecks, ArithmeticChecks, RespectiveLists):
         labels = {e.index for run in enumerations(self.ledger).values() for e in run}   # 第一批, 第二批: item labels
         for e in sorted(self.ledger.entries, key=lambda e: e.quantity.kind == "rank"):
             q = e.quantity
-            if e.index in self.used or word_like(q) or e.index in labels:
-                continue
+            if e.index in self.used or word_like(q) or e.index in labels or q.value == 0:
+                continue                                    # 不合格0人 is written as 无不合格人员
             if e.quantity.unit_class in SESSION_CLASSES and any(
                     o.index in self.used and o.fact_id == e.fact_id and o.quantity.unit_class in SESSION_CLASSES
                     for o in self.ledger.entries):
