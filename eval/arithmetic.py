@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from eval.derived import DIFF_WORDS, TOTAL_WORDS, family, rate_matches
+from eval.derived import DIFF_WORDS, TOTAL_WORDS, WHOLE_WORDS, family, rate_matches
 from eval.draft_view import DraftView, fmt
 from eval.numbers import Quantity
 
@@ -148,11 +148,14 @@ class ArithmeticChecks(DraftView):
         groups = self.total_parts(q, self.paragraph_ends if paragraph else self.total_ends)
         if not groups:
             return False
+        strides = [g[i::k] for g in groups for k in (2, 3) for i in range(k) if len(g) >= 2 * k]   # 申报6人、通过5人…
         if any(abs(sum(p.value for p in g[i:]) - q.value) < 1e-6 for g in groups for i in range(len(g) - 1)
-               if g[0].start < q.start) or any(abs(sum(p.value for p in g) - q.value) < 1e-6 for g in groups):
+               if g[0].start < q.start) or any(abs(sum(p.value for p in g) - q.value) < 1e-6 for g in groups + strides):
             self.add("derived", q, f"合计（{' + '.join(p.text for p in groups[0])} 等）核对无误",
                      self._facts_of(groups[0]), level="info")
             return True
+        if not TOTAL_WORDS.search(self.clause_before(q)) and "其中" not in self.draft[q.end:q.end + 8]:
+            return False                                    # 全校126名会员: a whole, but not said to be these parts
         parts = groups[0] if groups[0][0].start > q.start else groups[-1]
         self.add("arithmetic", q, f"合计应为{fmt(sum(p.value for p in parts))}（{' + '.join(p.text for p in parts)}），"
                                   f"草稿写成“{q.text}”", self._facts_of(parts))
@@ -161,7 +164,8 @@ class ArithmeticChecks(DraftView):
     def total_parts(self, q: Quantity, ends: list[int]) -> list[list[Quantity]]:
         """The ways to read q as a stated total (共/合计 before it, or 其中 after it) of the figures beside it."""
         announced = "其中" in self.draft[q.end:q.end + 8]
-        if q.kind not in ("count", "money") or not (TOTAL_WORDS.search(self.clause_before(q)) or announced):
+        clause = self.clause_before(q)
+        if q.kind not in ("count", "money") or not (TOTAL_WORDS.search(clause) or WHOLE_WORDS.search(clause) or announced):
             return []
         return self.part_groups(q, ends)
 
@@ -203,7 +207,8 @@ class ArithmeticChecks(DraftView):
         before = [p for p in earlier if p.kind in ("count", "money")]
         if not before:
             return []
-        named = re.search(r"([\u4e00-\u9fff]{2})(?:率|比例)|(满意|知晓|参与|覆盖|完成)度", clause)   # 优秀率 → the 优秀 figure
+        after = re.match(r"的([\u4e00-\u9fff]{2}率)", self.draft[q.end:q.end + 6])            # 以94%的赞成率通过
+        named = re.search(r"([\u4e00-\u9fff]{2})(?:率|比例)|(满意|知晓|参与|覆盖|完成)度", clause + (after.group(1) if after else ""))
         paragraph = self.same_sentence(q, self.paragraph_ends)
 
         def wholes(part: Quantity) -> list[tuple[Quantity, Quantity]]:

@@ -14,9 +14,10 @@ from typing import Iterable, Sequence
 from eval.ledger import Entry, Ledger
 from eval.numbers import UNIT_CLASSES, Quantity
 
-__all__ = ["Derivation", "derivations", "enumerations", "find_derivation", "rate_matches", "TOTAL_WORDS", "DIFF_WORDS"]
+__all__ = ["Derivation", "derivations", "enumerations", "find_derivation", "rate_matches", "TOTAL_WORDS", "WHOLE_WORDS", "DIFF_WORDS"]
 
 TOTAL_WORDS = re.compile(r"共计|合计|总计|累计|总共|一共|总数|总额|总人数|两项|加起来|共(?![同建享识青产创赢融进])")
+WHOLE_WORDS = re.compile(r"全(?:校|区|县|市|园)(?:共|$)")    # 全校106人: a whole that may be a sum, never judged as one
 DIFF_WORDS = ("其余", "其他", "另有", "另", "剩余", "剩下", "余下", "还有", "增加", "增长", "减少", "下降", "提高", "多出", "净增",
               "新增", "差", "未", "尚", "结余")
 _MAX_GROUP = 12                         # sums over at most this many figures of one group
@@ -202,7 +203,7 @@ def find_derivation(q: Quantity, table: Sequence[Derivation], context: str, sent
             if d.unit_class == family(q.unit_class) and abs(d.value - q.value) < 1e-6:
                 return d
         elif d.unit_class == family(q.unit_class) and abs(d.value - q.value) < 1e-6:
-            worded = (TOTAL_WORDS.search(context + sentence) if d.how in ("sum", "product")
+            worded = (TOTAL_WORDS.search(context + sentence) or WHOLE_WORDS.search(context) if d.how in ("sum", "product")
                       else any(w in context for w in DIFF_WORDS))
             if worded or d.how == "sum" and d.size >= 3:       # 55名代表 = 52 + 0 + 3 票: three parts need no word
                 return d
