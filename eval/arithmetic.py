@@ -193,6 +193,29 @@ class ArithmeticChecks(DraftView):
             groups.append(tops)                             # 获市级奖8篇（其中一等奖2篇），区级奖15篇，合计23篇
         return groups
 
+    def wrong_change(self, q: Quantity) -> bool:
+        """今年25件，比去年的20件增长20%: a change rate that the two figures before it do not give."""
+        clause = self.clause_before(q)
+        up, down = _UP.search(clause), _DOWN.search(clause)
+        if not (up or down):
+            return False
+        before = [p for p in self.same_sentence(q) if p.end <= q.start and p.kind in ("count", "money") and p.value > 0]
+        same = [p for p in before if family(p.unit_class) == family(before[-1].unit_class)] if before else []
+        if len(same) < 2 or same[-1].value == same[-2].value:
+            return False
+        a, b = same[-2], same[-1]
+        compared = (re.search(r"(?<![评对相无])比(?![赛例重])|较", self.draft[max(a.end, b.start - 6):b.start])
+                    or re.search(r"[由从]", self.draft[max(0, a.start - 4):a.start]) and re.search(r"[到至]", self.draft[a.end:b.start]))
+        if not compared:
+            return False                                    # 同比增长20%: of a figure the draft does not give
+        value = _change(a.value, b.value, bool(up))
+        if rate_matches(q, value):
+            return False
+        word = "增幅" if up else "降幅"
+        self.add("arithmetic", q, f"按{a.text}和{b.text}计算{word}应为{fmt(round(value, 1))}%，草稿写成“{q.text}”",
+                 self._facts_of([a, b]))
+        return True
+
     def per_unit(self, p: Quantity) -> bool:
         """人均约249.5元, 每人1000元: an amount per head, never a part of a total."""
         return bool(_PER_UNIT.search(self.clause_before(p)))
@@ -254,6 +277,8 @@ class ArithmeticChecks(DraftView):
         """A rate that the counts written beside it do not give."""
         if q.kind != "percent":
             return False
+        if self.wrong_change(q):
+            return True
         pairs = self.rate_bases(q)
         if not pairs or any(rate_matches(q, 100 * a.value / b.value) for a, b in pairs):
             return False
@@ -261,6 +286,15 @@ class ArithmeticChecks(DraftView):
         self.add("arithmetic", q, f"按{b.text}中{a.text}计算应为{fmt(100 * a.value / b.value)}%，草稿写成“{q.text}”",
                  self._facts_of([a, b]))
         return True
+
+
+_UP, _DOWN = re.compile(r"增长|增加|提高|提升|上升"), re.compile(r"下降|减少|降低")
+
+
+def _change(a: float, b: float, up: bool) -> float:
+    """An increase is of the smaller figure, a decrease of the larger."""
+    big, small = max(a, b), min(a, b)
+    return 100 * (big - small) / (small if up else big)
 
 
 def runs_ending_at(figures: list[Quantity], last: Quantity) -> list[list[Quantity]]:

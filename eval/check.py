@@ -223,7 +223,7 @@ class _Run(SwapChecks, ArithmeticChecks, RespectiveLists):
         else:
             derivation = find_derivation(q, self.table, self.clause_before(q), self.sentence_before(q))
         if derivation is not None:
-            how = {"sum": "合计", "difference": "差", "rate": "比率", "product": "乘积", "count": "计数", "base": "由部分和占比推算总数"}[derivation.how]
+            how = {"sum": "合计", "difference": "差", "rate": "比率", "product": "乘积", "count": "计数", "base": "由部分和占比推算总数", "change": "增减幅度"}[derivation.how]
             self.add("derived", q, f"由笔记中的数字推算（{how}）得出，核对无误", derivation.fact_ids, level="info")
             return
         if any(supports(r, q, None) for r in self.references):

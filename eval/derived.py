@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import combinations
+from itertools import combinations, permutations
 from typing import Iterable, Sequence
 
 from eval.ledger import Entry, Ledger
@@ -19,13 +19,13 @@ __all__ = ["Derivation", "derivations", "enumerations", "find_derivation", "rate
 TOTAL_WORDS = re.compile(r"共计|合计|总计|累计|总共|一共|总数|总额|总人数|两项|加起来|共(?![同建享识青产创赢融进])")
 WHOLE_WORDS = re.compile(r"全(?:校|区|县|市|园)(?:共|$)")    # 全校106人: a whole that may be a sum, never judged as one
 DIFF_WORDS = ("其余", "其他", "另有", "另", "剩余", "剩下", "余下", "还有", "增加", "增长", "减少", "下降", "提高", "多出", "净增",
-              "新增", "差", "未", "尚", "结余")
+              "新增", "差", "未", "尚", "结余", "提升", "上升", "降低")
 _MAX_GROUP = 12                         # sums over at most this many figures of one group
 
 
 @dataclass(frozen=True)
 class Derivation:
-    how: str                            # sum | difference | rate | product | base (part ÷ share) | count (numbered items)
+    how: str                            # sum | difference | rate | change | product | base (part ÷ share) | count
     value: float
     unit_class: str
     fact_ids: tuple[str, ...]
@@ -49,7 +49,7 @@ def derivations(ledger: Ledger) -> list[Derivation]:
             if len(entries) > 4:
                 out.append(Derivation("sum", sum(e.quantity.value for e in entries), unit_class, _ids(entries),
                                       len(entries)))
-    out += _products(ledger) + _bases(ledger) + _spans_and_shares(ledger)
+    out += _products(ledger) + _bases(ledger) + _spans_and_shares(ledger) + _shares_and_changes(ledger)
     out += [Derivation("count", len(run), "count:" + UNIT_CLASSES.get(unit, unit), _ids(run))
             for unit, run in enumerations(ledger).items()]
     pairs_by_section: dict[tuple[str, str], list[tuple[Entry, Entry]]] = {}
@@ -81,7 +81,7 @@ def derivations(ledger: Ledger) -> list[Derivation]:
     return out
 
 
-_PER = re.compile(r"(?:每[\u4e00-\u9fff]{0,2}|人均|户均|平均)(?:标准|发放|补助|慰问|金额)?\s*$")
+_PER = re.compile(r"(?:每|人均|户均|平均)[\u4e00-\u9fff“”]{0,8}(?:不少于|不低于|约|达)?\s*$")   # 每人生日蛋糕券200元
 
 
 def _products(ledger: Ledger) -> list[Derivation]:
@@ -128,6 +128,30 @@ def _spans_and_shares(ledger: Ledger) -> list[Derivation]:
             items = [w for w in re.split(r"[、和与及]", each.group(1)) if w]
             if len(items) >= 2:
                 out.append(Derivation("product", len(items) * q.value, family(q.unit_class), (e.fact_id,)))
+    return out
+
+
+_WHOLE = re.compile(r"总额|总数|总计|合计|共计|总人数|共$")
+
+
+def _shares_and_changes(ledger: Ledger) -> list[Derivation]:
+    """Within a section: each figure's share of a whole the notes name (预算总额18万元 … 慰问帮扶7.5万元 → 41.7%), and
+    the change from one figure to another of its class (决算19.2万元 → 预算21.6万元: 增长12.5%)."""
+    section_of = {f.id: f.section for f in ledger.facts}
+    by_place: dict[tuple, list[Entry]] = {}
+    for e in ledger.entries:
+        if e.quantity.kind in ("count", "money") and e.quantity.value > 0:
+            by_place.setdefault((section_of.get(e.fact_id), family(e.quantity.unit_class)), []).append(e)
+    out = []
+    for entries in by_place.values():
+        entries = entries[:_MAX_GROUP]
+        for whole in entries:
+            if _WHOLE.search(whole.subject.partition("|")[0]):
+                out += [Derivation("rate", 100 * e.quantity.value / whole.quantity.value, "percent", _ids((e, whole)))
+                        for e in entries if e is not whole and e.quantity.value < whole.quantity.value]
+        out += [Derivation("change", 100 * (a.quantity.value - b.quantity.value) / b.quantity.value, "percent",
+                           _ids((a, b))) for a, b in permutations(entries, 2)
+                if a.fact_id != b.fact_id and a.quantity.value != b.quantity.value]
     return out
 
 
@@ -198,6 +222,10 @@ def find_derivation(q: Quantity, table: Sequence[Derivation], context: str, sent
     for d in table:
         if d.how == "rate":
             if q.kind == "percent" and rate_matches(q, d.value):
+                return d
+        elif d.how == "change" and q.kind == "percent":     # 增长12.5% (of the smaller), 下降5% (of the larger)
+            up, down = re.search(r"增长|增加|提高|提升|上升", context), re.search(r"下降|减少|降低", context)
+            if (up and d.value > 0 or down and d.value < 0) and rate_matches(q, abs(d.value)):
                 return d
         elif d.how in ("count", "product", "base"):           # 分三批; 每人200元 × 52名; 31名 = 62%
             if d.unit_class == family(q.unit_class) and abs(d.value - q.value) < 1e-6:

@@ -121,6 +121,8 @@ def supports(e: Quantity, q: Quantity, ledger: Ledger | None) -> bool:
         y, m, d = q.date_parts
         ends = (e.value, e.high)
         return (e.unit == "年" and not m and not d and y in ends) or (e.unit == "月" and not y and not d and m in ends)
+    if e.kind == "number" and q.kind in ("count", "money"):        # 参与人次1200 → 1200人次
+        return abs(e.value - q.value) < 1e-6
     if e.unit == "届次" and q.kind == "ordinal" and q.unit in ("届", "次"):   # 第五届…第三次会议 for 五届三次
         return q.value == (e.value // 100 if q.unit == "届" else e.value % 100)
     if e.unit_class != q.unit_class:

@@ -61,7 +61,8 @@ class Ledger:
             return [e for c in self.by_class if c == "date" or c.startswith("range:") for e in self.by_class[c]]
         if q.unit_class in SESSION_CLASSES:                 # 五届三次 = 第五届…第三次会议
             return [e for c in SESSION_CLASSES for e in self.by_class.get(c, [])]
-        return self.by_class.get(q.unit_class, []) + (self.counts if q.kind == "count" else [])
+        return (self.by_class.get(q.unit_class, []) + (self.counts if q.kind == "count" else [])
+                + (self.by_class.get("number", []) if q.kind in ("count", "money") else []))   # 参与人次1200
 
 
 def bigrams(text: str) -> set[str]:
