@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import combinations
 
 from eval.derived import DIFF_WORDS, TOTAL_WORDS, WHOLE_WORDS, family, rate_matches
 from eval.draft_view import DraftView, fmt
@@ -116,8 +117,16 @@ class ArithmeticChecks(DraftView):
                 heads = heads if len(heads) == len(each) >= 2 else []
                 if heads and abs(sum(a.value * b.value for a, b in zip(each, heads)) - q.value) < 1e-6:
                     return True, "前文各项“每…”乘以数量之和"     # 4人、6人，每人分别800元、600元，合计6800元
+                paired = [(a, max((c for c in counts if c.end <= a.start), key=lambda c: c.end, default=None)) for a in each]
+                if len(each) >= 2 and all(c is not None for _, c in paired) and len({id(c) for _, c in paired}) == len(each):
+                    total = sum(a.value * c.value for a, c in paired)      # 4户×1500元；6人次×500元；合计…
+                    if abs(total - q.value) < 1e-6:
+                        return True, "前文各项“每…”乘以数量之和"
+                    return False, f"按{'、'.join(f'{c.text}×{a.text}' for a, c in paired)}合计应为{fmt(total)}元"
                 a, b = each[-1], max((c for c in counts if c.end <= each[-1].start), key=lambda c: c.end, default=counts[-1])
-                return False, f"按{b.text}、每{a.text}计算应为{fmt(a.value * b.value)}元"
+                if self.span(a, self.sentence_ends) == self.span(q, self.sentence_ends):
+                    return False, f"按{b.text}、每{a.text}计算应为{fmt(a.value * b.value)}元"
+                return None                                 # 人均100元；…共获赔8420元: another matter after the 「；」
         return None
 
     def remainder_of_total(self, q: Quantity, same: list[Quantity]) -> tuple[float, Quantity, bool] | None:
@@ -149,6 +158,9 @@ class ArithmeticChecks(DraftView):
         if not groups:
             return False
         strides = [g[i::k] for g in groups for k in (2, 3) for i in range(k) if len(g) >= 2 * k]   # 申报6人、通过5人…
+        named = re.search(r"([两二三四五])(?:个|项|类|所|家|部分)", self.sentence_before(q)[-16:])
+        size = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5}[named.group(1)] if named else 0
+        strides += [list(c) for g in groups for c in combinations(g[:10], size) if 2 <= size < len(g)]   # 职工活动和慰问两项合计
         if any(abs(sum(p.value for p in g[i:]) - q.value) < 1e-6 for g in groups for i in range(len(g) - 1)
                if g[0].start < q.start) or any(abs(sum(p.value for p in g) - q.value) < 1e-6 for g in groups + strides):
             self.add("derived", q, f"合计（{' + '.join(p.text for p in groups[0])} 等）核对无误",
@@ -267,6 +279,8 @@ class ArithmeticChecks(DraftView):
         if earlier[-1] is not before[-1]:
             return []                                       # 办结率100%，满意率98%: 98% is not of the counts before
         nearest = before[-1]                                # 会员148人，占教职工150人的98.7%: part or whole
+        if not wholes(nearest) and "人" in clause:           # 92人完成每日一万步目标，占参与人数的71.9%
+            nearest = next((p for p in reversed(before) if family(p.unit_class) == "count:人"), nearest)
         pairs = wholes(nearest) + [(a, nearest) for a in before if a is not nearest and a.kind == nearest.kind
                                    and family(a.unit_class) == family(nearest.unit_class) and 0 < a.value <= nearest.value]
         for run in runs_ending_at(before, nearest):         # 3人一等奖、6人二等奖、9人三等奖，获奖面56.25% (of 32)

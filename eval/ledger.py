@@ -20,6 +20,7 @@ __all__ = ["SESSION_CLASSES", "Entry", "Ledger", "build_ledger", "subjects_of", 
 
 _CLAUSE_END = re.compile(r"[，,。；;！!？?\n、（）()]")
 _LEFT_CHARS, _RIGHT_CHARS, _DATE_RIGHT_CHARS = 20, 12, 30
+_CONNECTOR = re.compile(r"^\s*(?:增加|提高|增长|上升|下降|减少|降低|提升|调整|扩大)?\s*(?:到|至|为)\s*$")
 _AMONG = re.compile(r"(?<![高初集其])中(?![学部心层青级小职老年])")   # 72名女教职工中…, not 高中部 or 中青年
 SESSION_CLASSES = ("ordinal:届次", "ordinal:届", "ordinal:次")
 _WALL_KINDS = ("count", "money", "percent", "number", "range")
@@ -102,6 +103,8 @@ def subjects_of(text: str, quantities: Sequence[Quantity], notes: bool = False) 
         right = text[q.end + skip:right_limit]
         stop = _CLAUSE_END.search(right)
         right = right[:stop.start()] if stop else right
+        if not stop and j < len(wall_starts) and right_limit == wall_starts[j] and _CONNECTOR.match(right):
+            right = ""                                   # 由18项增加到23项: 增加到 leads to 23项
         if (notes and not stop and j < len(wall_starts) and right_limit == wall_starts[j]
                 and (_has_words(left) or q.kind == "rank")):  # 二等奖每人奖励400元: 每人奖励 labels 400元
             right = right[:right.index("中")] if "中" in right else ""   # 软笔作品 labels 18件, not 36件
