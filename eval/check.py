@@ -47,7 +47,7 @@ def check_draft(draft: str, facts: Sequence[Fact], references: Sequence[str] = (
     facts = tuple(facts)
     ledger, table = _prepared(facts)
     figures = extract_quantities(draft)
-    headings = tuple(dict.fromkeys(f.section for f in facts if f.section))   # “# 2025-2026学年第一学期” typed by the chair
+    headings = tuple(dict.fromkeys(h for f in facts for h in (*f.headings, f.section) if h))   # “# 2025年秋季学期”
     run = _Run(draft, ledger, figures, _figures_of(tuple(known) + headings), _figures_of(tuple(references)), table)
     findings = run.check()
     counts: dict[str, int] = {}
@@ -56,6 +56,8 @@ def check_draft(draft: str, facts: Sequence[Fact], references: Sequence[str] = (
     return CheckResult(tuple(findings), len(figures), len(ledger.facts), counts)
 
 
+_FESTIVALS = {(3, 8): "三八", (5, 1): "五一", (5, 4): "五四", (6, 1): "六一", (7, 1): "七一", (8, 1): "八一",
+              (9, 10): "教师节", (10, 1): "国庆", (1, 1): "元旦"}
 _RANGE_SEPARATOR = re.compile(r"\s*[-－—–~～至到]+\s*")
 
 
@@ -274,11 +276,13 @@ class _Run(SwapChecks, ArithmeticChecks, RespectiveLists):
         return True
 
     def spans_given_months(self, q: Quantity) -> bool:
-        """4至6月 when the notes give 4月, 5月 and 6月: the span of the facts' own months."""
-        if q.kind != "range" or q.unit != "月":
+        """4至6月 when the notes give 4月, 5月 and 6月; 1日至30日 for 9月1日至9月30日: the span of the facts' own
+        months or days."""
+        if q.kind != "range" or q.unit not in ("月", "日"):
             return False
-        months = {e.quantity.date_parts[1] for e in self.ledger.entries if e.quantity.kind == "date"}
-        if not {int(q.value), int(q.high)} <= months:
+        part = 1 if q.unit == "月" else 2
+        given = {e.quantity.date_parts[part] for e in self.ledger.entries if e.quantity.kind == "date"}
+        if not {int(q.value), int(q.high)} <= given:
             return False
         self.add("derived", q, "笔记中各月份的起止", level="info")
         return True
@@ -335,6 +339,8 @@ class _Run(SwapChecks, ArithmeticChecks, RespectiveLists):
                 continue                                    # 第六届…第二次会议 written (wrongly) as one 六届三次
             if any(supports(e.quantity, f, self.ledger) or supports(f, e.quantity, None) for f in self.figures_like(q)):
                 continue
+            if q.kind == "date" and _FESTIVALS.get(q.date_parts[1:]) and _FESTIVALS[q.date_parts[1:]] in self.draft:
+                continue                                    # 3月8日前后 written as “三八”妇女节前后
             if q.kind == "rank" and e.fact_id in reported:
                 continue                                    # 其中一等奖2人 dropped: 2人 is missing, not the rank too
             reported.add(e.fact_id)

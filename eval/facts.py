@@ -7,7 +7,7 @@ are numbered F1, F2 … in note order, so an id stays the same as long as the li
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 __all__ = ["Fact", "parse_facts", "section_names", "SECTION_MAX_CHARS"]
 
@@ -26,6 +26,7 @@ class Fact:
     text: str        # the fact without its bullet
     section: str     # the section it was grouped under ("" if none)
     line: int        # 1-based line number in the notes
+    headings: tuple[str, ...] = field(default=(), compare=False)   # every heading above it (“# 2025年秋季学期工作”)
 
 
 def _section_name(line: str) -> str | None:
@@ -59,16 +60,18 @@ def _lines(text: str):
 def parse_facts(text: str) -> list[Fact]:
     facts: list[Fact] = []
     section = ""
+    headings: list[str] = []
     for number, line in _lines(text):
         name = _section_name(line)
         if name is not None:
             section = name
+            headings.append(name)
             continue
         if line.startswith("#"):
             continue  # a bare '#' line
         fact = _strip_bullet(line)
         if fact:
-            facts.append(Fact(f"F{len(facts) + 1}", fact, section, number))
+            facts.append(Fact(f"F{len(facts) + 1}", fact, section, number, tuple(dict.fromkeys(headings))))
     return facts
 
 
