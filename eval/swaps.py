@@ -77,9 +77,10 @@ class SwapChecks(DraftView):
         mine, theirs = self.ledger.subject_bigrams[own.index], self.ledger.subject_bigrams[other.index]
         here = self.context[id(q)] | self.group_grams[id(q)]
         own_words = {g for g in mine - theirs if len(g) == 2}
+        own_event = {g for g in self.ledger.group_bigrams[own.index] - theirs if len(g) == 2 and self.one_fact_says(g)}
         telling = {g for g in (theirs - mine) & here if len(g) == 2}
-        if not own_words or own_words & here or len(telling) < 2:
-            return False
+        if not own_words or own_words & here or len(telling) < 2 or len(own_event & here) >= 2:
+            return False                                    # 重阳节…座谈会，31位老同志: its own event is named
         weights = self.ledger.weights
         return sum(weights[g] for g in theirs & here) / self.ledger.subject_weight[other.index] >= STRONG
 
