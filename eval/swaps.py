@@ -62,6 +62,9 @@ class SwapChecks(DraftView):
         here = self.group_grams[id(q)]
         telling = {g for g in (theirs - mine) & here if len(g) == 2 and self.one_fact_says(g)}
         own_words = {g for g in mine - theirs if len(g) == 2}
+        theirs_chars = set(_cjk(self.ledger.entries[other.index].group)) - set(_cjk(own.group))
+        if not theirs_chars & set(_cjk("".join(g for g in here))):
+            return False                                    # 力争征集提案 vs 去年征集提案: 去年 is not here, only 集提
         return bool(telling) and bool(own_words) and not (own_words & here)
 
     def one_fact_says(self, gram: str) -> bool:
@@ -182,6 +185,10 @@ def _common_suffix(a: str, b: str) -> str:
     while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
         n += 1
     return a[len(a) - n:] if n else ""
+
+
+def _cjk(text: str) -> str:
+    return "".join(c for c in text if "\u4e00" <= c <= "\u9fff")
 
 
 def _near(subject: str, n: int = 3) -> set[str]:
