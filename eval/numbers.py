@@ -52,8 +52,8 @@ UNIT_CLASSES = {"名": "人", "位": "人", "人": "人", "场": "次", "回": "
                 "号": "日", "年度": "年", "周年": "年", "周岁": "岁", "张": "票", "学年度": "学年", "个百分点": "百分点"}
 
 _QUALIFIER_CLASS = {
-    "余": "more", "多": "more", "几": "more", "以上": "more", "超过": "more", "逾": "more", "不少于": "more",
-    "不低于": "more", "至少": "more", "有余": "more", "过": "more", "及以上": "more",
+    "余": "more", "多": "more", "几": "more", "超过": "more", "逾": "more", "有余": "more", "过": "more",
+    "以上": "at-least", "不少于": "at-least", "不低于": "at-least", "至少": "at-least", "及以上": "at-least",
     "近": "less", "将近": "less", "接近": "less", "不到": "less", "不足": "less", "以下": "less", "不超过": "less",
     "最多": "less", "以内": "less", "不高于": "less", "及以下": "less",
     "约": "about", "大约": "about", "左右": "about", "上下": "about", "来": "about", "大概": "about", "两三": "about",
@@ -63,7 +63,8 @@ _VERB_DA = set("传表到下送抵通转直发")
 
 
 def qualifier_class(qualifier: str) -> str:
-    """more / less / about, or "" — 余, 多 and 以上 say the same thing; 达 and 共 say nothing about the value."""
+    """more / at-least / less / about, or "" — 余, 多 and 超过 say the same thing, 以上, 不少于 and 至少 another
+    (the value itself included); 达 and 共 say nothing about the value."""
     classes = {_QUALIFIER_CLASS[q] for q in qualifier.split("+") if q in _QUALIFIER_CLASS}
     return "+".join(sorted(classes))
 
@@ -83,7 +84,7 @@ _CN = (r"(?:(?:[零〇○一二两三四五六七八九十]|几(?=[十百千万]
        r"(?:点[零〇一二三四五六七八九]+)?"                                               # 九十七点三
        r"|(?<=[近约逾])[百千万](?=[余多]?[人名位元次户篇条件项])|[百千](?=[余多][人名位元次户篇条件项]))")   # 近百人, 百余人
 _NUM = rf"(?:{_AR}|{_CN})"
-_UNITS = ("个百分点", "个月", "周岁", "人次", "课时", "学时", "小时", "分钟", "周年", "学年度", "学年", "学期", "年度", "月份",
+_UNITS = ("个百分点", "个工作日", "工作日", "个月", "周岁", "人次", "课时", "学时", "小时", "分钟", "周年", "学年度", "学年", "学期", "年度", "月份",
           "场次", "篇次", "%", "元", "人", "名", "位", "次", "期", "场", "项", "条", "个", "篇", "节", "所", "届", "天",
           "年", "月", "日", "号", "对", "件", "家", "支", "队", "批", "组", "份", "本", "册", "套", "台", "张", "幅",
           "首", "部", "门", "类", "户", "间", "座", "处", "轮", "岁", "课", "堂", "桌", "箱", "辆", "趟", "种",
