@@ -95,6 +95,7 @@ _PREFIXES = ("不少于", "不低于", "不超过", "不高于", "超过", "将�
 
 _PATTERN = re.compile(rf"""
     (?P<pct>百分之(?P<pnum>{_NUM}|百))
+  | (?P<tenths>(?P<tnum>[一二三四五六七八九])成(?![为立功长员绩果就效本交熟型才])(?=[以左多，,。；;、\s]|$))
   | (?P<frac>(?P<den>{_NUM})分之(?P<fnum>{_NUM}))
   | (?P<session>(?P<s1>[一二三四五六七八九十]+|[0-9]+)届(?P<s2>[一二三四五六七八九十]+|[0-9]+)次)
   | (?P<ord>第(?P<onum>{_NUM})(?P<ounit>届|次|期|批|轮|季|学期|名|阶段|个|位|场|周|学年|年)?)
@@ -165,6 +166,9 @@ def _read(m: re.Match, plain: str, text: str) -> Quantity | None:
         if n is None:
             return None
         return _make(m, text, n[0], None, "%", "percent", _suffix_qualifier(plain, m.end()), n)
+    if m.group("tenths"):                             # 九成以上 → 90%以上
+        n = _number(m.group("tnum"))
+        return _make(m, text, n[0] * 10, None, "%", "percent", _suffix_qualifier(plain, m.end()), n)
     if m.group("frac"):
         den, num = _number(m.group("den")), _number(m.group("fnum"))
         if den is None or num is None or den[0] == 0:
