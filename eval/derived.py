@@ -12,14 +12,14 @@ from itertools import combinations, permutations
 from typing import Iterable, Sequence
 
 from eval.ledger import Entry, Ledger
-from eval.numbers import UNIT_CLASSES, Quantity
+from eval.numbers import UNIT_CLASSES, Quantity, qualifier_class
 
 __all__ = ["Derivation", "derivations", "enumerations", "find_derivation", "rate_matches", "TOTAL_WORDS", "WHOLE_WORDS", "DIFF_WORDS"]
 
 TOTAL_WORDS = re.compile(r"共计|合计|总计|累计|总共|一共|总数|总额|总人数|两项|加起来|共(?![同建享识青产创赢融进])")
 WHOLE_WORDS = re.compile(r"全(?:校|区|县|市|园)(?:共|$)")    # 全校106人: a whole that may be a sum, never judged as one
 DIFF_WORDS = ("其余", "其他", "另有", "另", "剩余", "剩下", "余下", "还有", "增加", "增长", "减少", "下降", "提高", "多出", "净增",
-              "新增", "差", "未", "尚", "结余", "提升", "上升", "降低")
+              "新增", "差", "未", "尚", "结余", "提升", "上升", "降低", "原有", "上年", "去年", "此前", "上学期")
 _MAX_GROUP = 12                         # sums over at most this many figures of one group
 
 
@@ -151,7 +151,18 @@ def _shares_and_changes(ledger: Ledger) -> list[Derivation]:
                         for e in entries if e is not whole and e.quantity.value < whole.quantity.value]
         out += [Derivation("change", 100 * (a.quantity.value - b.quantity.value) / b.quantity.value, "percent",
                            _ids((a, b))) for a, b in permutations(entries, 2)
-                if a.fact_id != b.fact_id and a.quantity.value != b.quantity.value]
+                if a.quantity.value != b.quantity.value]
+    for p in ledger.entries:                            # 班主任津贴占奖励性绩效15% of 总额312万元 → 46.8万元
+        if p.quantity.kind != "percent" or "占" not in p.subject:
+            continue
+        out += [Derivation("product", e.quantity.value * p.quantity.value / 100, family(e.quantity.unit_class),
+                           _ids((e, p))) for e in ledger.entries
+                if e.quantity.kind in ("count", "money") and section_of.get(e.fact_id) == section_of.get(p.fact_id)]
+    for entries in _by_fact(ledger).values():           # 上线率91.6%，比上年提高2.3个百分点 → 上年89.3%
+        rates = [e for e in entries if e.quantity.kind == "percent"]
+        points = [e for e in entries if e.quantity.unit_class == "count:百分点"]
+        out += [Derivation("difference", r.quantity.value + sign * d.quantity.value, "percent", _ids((r, d)))
+                for r in rates for d in points for sign in (1, -1)]
     return out
 
 
@@ -209,6 +220,15 @@ def family(unit_class: str) -> str:
     return "count:人" if unit_class in ("count:人次", "count:票") else unit_class
 
 
+def rounding(q: Quantity) -> float:
+    """How far a written figure may be from the exact one: 约66.6万元 for 665,600 (half its last written digit);
+    exact otherwise."""
+    scale = 1e8 if "亿" in q.text else 1e4 if "万" in q.text else 1e3 if "千" in q.text else 1.0
+    if scale == 1.0 and qualifier_class(q.qualifier) != "about":
+        return 1e-6
+    return 0.5 * scale * 10.0 ** -q.decimals + 1e-6
+
+
 def rate_matches(stated: Quantity, value: float) -> bool:
     """A stated rate agrees with a computed one when it is the computed one rounded or cut to its decimals."""
     step = 10.0 ** -stated.decimals
@@ -228,9 +248,12 @@ def find_derivation(q: Quantity, table: Sequence[Derivation], context: str, sent
             if (up and d.value > 0 or down and d.value < 0) and rate_matches(q, abs(d.value)):
                 return d
         elif d.how in ("count", "product", "base"):           # 分三批; 每人200元 × 52名; 31名 = 62%
-            if d.unit_class == family(q.unit_class) and abs(d.value - q.value) < 1e-6:
+            if d.unit_class == family(q.unit_class) and abs(d.value - q.value) <= rounding(q):
                 return d
-        elif d.unit_class == family(q.unit_class) and abs(d.value - q.value) < 1e-6:
+        elif d.how == "difference" and d.unit_class == "percent" and q.kind == "percent":
+            if rate_matches(q, d.value) and any(w in context for w in DIFF_WORDS):
+                return d
+        elif d.unit_class == family(q.unit_class) and abs(d.value - q.value) <= rounding(q):
             worded = (TOTAL_WORDS.search(context + sentence) or WHOLE_WORDS.search(context) if d.how in ("sum", "product")
                       else any(w in context for w in DIFF_WORDS))
             if worded or d.how == "sum" and d.size >= 3:       # 55名代表 = 52 + 0 + 3 票: three parts need no word
