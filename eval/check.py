@@ -239,12 +239,28 @@ class _Run(SwapChecks, ArithmeticChecks, RespectiveLists):
         if given is not None:
             self.add("mismatch", q, f"笔记（或标题、时段）中是“{given.text}”，草稿写成“{q.text}”")
             return
+        if self.sentence_rate(q):
+            return
         near = self.near_total(q)
         if near is not None:
             how = "合计" if near.how == "sum" else "相乘"
             self.add("arithmetic", q, f"按笔记中的数字{how}应为{fmt(near.value)}，草稿写成“{q.text}”", near.fact_ids)
             return
         self.add("unsupported", q, f"笔记中没有“{q.text}”这个数字，也不能由笔记中的数字算出：请核实或删去")
+
+    def sentence_rate(self, q: Quantity) -> bool:
+        """达标率77.4% after 532名教职工报名，412人完成: a rate of two counts of one kind earlier in its sentence, named
+        or not. Accepted only; a wrong one stays for the checks above (a named rate) or is reported as unsupported."""
+        if q.kind != "percent" or re.search(r"增长|增加|提高|提升|上升|下降|减少|降低|同比|较", self.clause_before(q)):
+            return False                                    # 较上学年增长50%: a change, not a share
+        before = [p for p in self.same_sentence(q) if p.end <= q.start and p.kind == "count" and p.value > 0]
+        pairs = [(a, b) for a in before for b in before if a is not b and family(a.unit_class) == family(b.unit_class)
+                 and a.value <= b.value]
+        right = [(a, b) for a, b in pairs if rate_matches(q, 100 * a.value / b.value)]
+        if not right:
+            return False
+        self.add("derived", q, "由同句的两个数字算出的比率，核对无误", self._facts_of(right[0]), level="info")
+        return True
 
     def near_total(self, q: Quantity):
         """A stated total (共计5.9万元) that no sum or product of the facts gives, but one comes close: a wrong
