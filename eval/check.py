@@ -325,7 +325,8 @@ class _Run(SwapChecks, ArithmeticChecks, RespectiveLists):
     def altered_slot(self, q: Quantity) -> Entry | None:
         """The fact figure q most likely replaced: one the draft never wrote, of q's class, whose words (or whose
         fact's words) stand around q."""
-        candidates = [e for e in dict.fromkeys(self.ledger.near(q)) if e.index not in self.used and comparable(e.quantity, q)]
+        candidates = [e for e in dict.fromkeys(self.ledger.near(q)) if comparable(e.quantity, q) and (
+            e.index not in self.used or e.quantity.unit == "届次" and q.unit == "次")]   # 第六届 matched, 第四次 not
         if not candidates:
             return None
         best = max(candidates, key=lambda e: (self.score(q, e), self.fact_score(q, e), -e.index))

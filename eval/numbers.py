@@ -88,7 +88,7 @@ _UNITS = ("个百分点", "个工作日", "工作日", "个月", "周岁", "人�
           "场次", "篇次", "%", "元", "人", "名", "位", "次", "期", "场", "项", "条", "个", "篇", "节", "所", "届", "天",
           "年", "月", "日", "号", "对", "件", "家", "支", "队", "批", "组", "份", "本", "册", "套", "台", "张", "幅",
           "首", "部", "门", "类", "户", "间", "座", "处", "轮", "岁", "课", "堂", "桌", "箱", "辆", "趟", "种",
-          "周", "年级", "票", "道", "题", "枚", "盆", "瓶", "章", "款", "分", "回", "株", "棵", "块", "盒", "袋", "斤", "公斤", "米", "公里", "平方米", "亩", "步")
+          "周", "年级", "票", "道", "题", "枚", "盆", "瓶", "章", "款", "分", "回", "株", "棵", "块", "盒", "袋", "斤", "公斤", "米", "公里", "平方米", "亩", "步", "起")
 _UNIT = "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True))
 _PREFIXES = ("不少于", "不低于", "不超过", "不高于", "超过", "将近", "接近", "不到", "不足", "至少", "最多", "大约",
              "大概", "近", "约", "逾") + _NEUTRAL_PREFIXES
@@ -102,7 +102,7 @@ _PATTERN = re.compile(rf"""
   | (?P<rank>(?P<rnum>[一二三四五六七八九十特]|[0-9])等奖?)
   | (?P<years>(?P<y1>(?:19|20)[0-9]{{2}})\s*[-－—–~～至到]+\s*(?P<y2>(?:19|20)[0-9]{{2}})(?P<yu>学年度|学年|年度|年)?)
   | (?P<range>(?P<r1>{_NUM})(?P<ru1>{_UNIT})?\s*[-－—–~～至到]+\s*(?P<r2>{_NUM})(?P<rmult>[万千亿](?=[元人]))?(?P<ru2>{_UNIT}))
-  | (?P<q>(?P<num>{_NUM})(?P<mult>[万千亿](?![众家方分一]))?(?P<q1>余|多|几|来)?(?P<unit>{_UNIT})?(?P<q2>左右|及以上|及以下|以上|以下|上下|有余|以内)?)
+  | (?P<q>(?P<num>{_NUM})(?P<q0>余|多)?(?P<mult>[万千亿](?![众家方分一]))?(?P<q1>余|多|几|来)?(?P<unit>{_UNIT})?(?P<q2>左右|及以上|及以下|以上|以下|上下|有余|以内)?)
 """, re.VERBOSE)
 
 _MULT = {"万": 1e4, "千": 1e3, "亿": 1e8, "": 1.0, None: 1.0}
@@ -222,7 +222,7 @@ def _read_plain(m: re.Match, plain: str, text: str) -> Quantity | None:
     value, high, vague, chinese, decimals = n
     unit = m.group("unit") or ""
     mult_char = m.group("mult") or ""
-    q1, q2 = m.group("q1") or "", m.group("q2") or ""
+    q1, q2 = m.group("q1") or m.group("q0") or "", m.group("q2") or ""     # 1200多万元: 多 before 万
     if chinese and not unit:
         return None                                   # a bare Chinese numeral is a word, not a figure
     if mult_char and not unit and not chinese:
@@ -243,6 +243,8 @@ def _read_plain(m: re.Match, plain: str, text: str) -> Quantity | None:
         kind, value = "date", value * 10000
     elif unit in ("月", "月份") and 1 <= value <= 12 and value == int(value) and not q1:
         kind, value = "date", value * 100
+    elif unit in ("日", "号") and chinese and not plain[max(0, m.start() - 1):m.start()] == "月":
+        return None                                   # 一日生活, 三日内: a day count in words, not a date
     elif unit in ("日", "号") and 1 <= value <= 31 and value == int(value) and not q1:
         kind = "date"
     elif unit in ("月", "日", "号"):
