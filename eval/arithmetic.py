@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 from itertools import combinations
 
-from eval.derived import DIFF_WORDS, TOTAL_WORDS, WHOLE_WORDS, family, rate_matches
+from eval.derived import DIFF_WORDS, TOTAL_WORDS, WHOLE_WORDS, family, rate_matches, rounding
 from eval.draft_view import DraftView, fmt, supports
 from eval.numbers import Quantity
 
@@ -44,7 +44,7 @@ class ArithmeticChecks(DraftView):
             if q.value == 100:
                 return True, "“全部/全体”即100%"
             since = self.draft[max([p.end for p in earlier], default=q.start):q.start]    # nothing counted in between
-            if rate and _ALL_WORDS.search(since) and rate.group(1) in since[:len(since) - len(clause)]:
+            if rate and _ALL_WORDS.search(since) and not re.search(r"总体|总|整体|综合|平均", clause) and rate.group(1) in since[:len(since) - len(clause)]:
                 return False, "前文说“全部/全体”，比率应为100%"   # 应参训88人已全部完成，完成率95%
         sentence_before = self.draft[self.span(q, self.total_ends)[0]:q.start]
         if q.kind == "money" and (_AVERAGE.search(clause) or _EACH.search(clause)):   # 慰问11人，发放6600元，人均600元
@@ -52,7 +52,7 @@ class ArithmeticChecks(DraftView):
             heads = [p for p in self.same_sentence(q, self.paragraph_ends) if p.kind == "count" and p.end <= q.start and p.value]
             sums = [sum_of(run) for h in heads for run in runs_ending_at(heads, h)]   # 11+4+5人次，平均每人次420元
             pairs = [(a.value, b.value) for a in amounts for b in heads + sums] + self.ledger_quotients()
-            if any(abs(a / b - q.value) < max(0.5, q.value * 0.005) for a, b in pairs):
+            if any(abs(a / b - q.value) < max(0.5, q.value * 0.005, rounding(q)) for a, b in pairs):
                 return True, "总额除以人数"
             if amounts and heads and _AVERAGE.search(clause):
                 a, b = amounts[-1], heads[-1]
@@ -158,7 +158,7 @@ class ArithmeticChecks(DraftView):
         groups = self.total_parts(q, self.paragraph_ends if paragraph else self.total_ends)
         if not groups:
             return False
-        strides = [g[i::k] for g in groups for k in (2, 3) for i in range(k) if len(g) >= 2 * k]   # 申报6人、通过5人…
+        strides = [g[i::k] for g in groups for k in (2, 3) for i in range(k) if len(g) >= 3 * k - 3]   # 申报6人、通过5人…
         named = re.search(r"([两二三四五])(?:个|项|类|所|家|部分)", self.sentence_before(q)[-16:])
         size = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5}[named.group(1)] if named else 0
         strides += [list(c) for g in groups for c in combinations(g[:10], size) if 2 <= size < len(g)]   # 职工活动和慰问两项合计
