@@ -275,6 +275,7 @@ class ArithmeticChecks(DraftView):
         if "占" in clause:                                   # 支出21.6万元…支出占收入的90%: any two of a kind
             pairs = [(a, b) for a in before for b in before if a is not b and a.kind == b.kind
                      and family(a.unit_class) == family(b.unit_class) and 0 < a.value <= b.value]
+            pairs += [pair for a in before for pair in wholes(a)]   # 78票赞成…，赞成票占实到代表(83名)的94.0%
             if any(rate_matches(q, 100 * a.value / b.value) for a, b in pairs):
                 return pairs
         if earlier[-1] is not before[-1]:

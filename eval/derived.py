@@ -93,7 +93,8 @@ def _products(ledger: Ledger) -> list[Derivation]:
         if per.quantity.kind not in ("count", "money") or not _PER.search(per.subject.partition("|")[0]):
             continue
         for e in ledger.entries:
-            same_place = section_of.get(e.fact_id) == section_of.get(per.fact_id)
+            same_place = (section_of.get(e.fact_id) == section_of.get(per.fact_id)    # or the units are named alike:
+                          or ledger.fact_bigrams[per.fact_id] & ledger.subject_bigrams[e.index])   # 为会员…人均300元 × 会员1096人
             if (e is not per and same_place and e.quantity.kind == "count" and e.quantity.value > 1
                     and family(e.quantity.unit_class) != family(per.quantity.unit_class)):
                 out.append(Derivation("product", per.quantity.value * e.quantity.value, family(per.quantity.unit_class),
