@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from itertools import combinations
+from itertools import combinations, permutations
 
 from eval.derived import DIFF_WORDS, TOTAL_WORDS, WHOLE_WORDS, family, rate_matches, rounding
 from eval.draft_view import DraftView, fmt, supports
@@ -88,6 +88,9 @@ class ArithmeticChecks(DraftView):
             diffs = [(a, b) for a in same for b in same if a.value > b.value]
             if any(abs(a.value - b.value - q.value) < 1e-6 for a, b in diffs):
                 return True, "前文两数之差"
+            if q.kind == "money" and any(abs(a.value + b.value - c.value - q.value) <= rounding(q)
+                                         for a, b, c in permutations(same[:8], 3) if a.start < b.start):
+                return True, "期初加收入减支出"                # 年初35.6万元，筹集18.4万元，支出22.7万元，结余31.3万元
             rest = self.remainder_of_total(q, same)             # 26所…示范校8所、达标校15所，其余3所
             if rest is not None and abs(rest[0] - q.value) < 1e-6:
                 return True, "总数减去前文各项"
@@ -261,6 +264,10 @@ class ArithmeticChecks(DraftView):
                       and "应" in self.words[id(a)] and "实" in self.words[id(b)] and 0 < b.value <= a.value]
             if not own and paired:                          # 应检女职工64人，实检60人，筛查率96.8%
                 return paired
+            counted = [p for p in before if p.kind == "count" and family(p.unit_class) == family(before[-1].unit_class)]
+            if not own and len(counted) >= 2 and not re.search(r"满意|好评|知晓|认可|满意度", name):
+                a, b = sorted(counted[-2:], key=lambda p: p.value)   # 报名532人，其中412人完成，达标率74.7%
+                return [(a, b)] if 0 < a.value <= b.value else []
             if not own and before[-1].kind == "money":       # 预算86.4万元，支出82.7万元，执行率95.7%
                 return [(a, b) for a in before for b in before if a is not b and a.kind == b.kind == "money"
                         and 0 < a.value <= b.value]

@@ -246,6 +246,14 @@ class _Run(SwapChecks, ArithmeticChecks, RespectiveLists):
             how = "合计" if near.how == "sum" else "相乘"
             self.add("arithmetic", q, f"按笔记中的数字{how}应为{fmt(near.value)}，草稿写成“{q.text}”", near.fact_ids)
             return
+        parts = self.near_sum_before(q)
+        if parts and abs(sum(p.value for p in parts) - q.value) < 1e-6:
+            self.add("derived", q, "前文各数之和，核对无误", self._facts_of(parts), level="info")
+            return
+        if parts:
+            self.add("arithmetic", q, f"前文{'、'.join(p.text for p in parts)}合计应为{fmt(sum(p.value for p in parts))}，"
+                                      f"草稿写成“{q.text}”", self._facts_of(parts))
+            return
         self.add("unsupported", q, f"笔记中没有“{q.text}”这个数字，也不能由笔记中的数字算出：请核实或删去")
 
     def sentence_rate(self, q: Quantity) -> bool:
@@ -261,6 +269,17 @@ class _Run(SwapChecks, ArithmeticChecks, RespectiveLists):
             return False
         self.add("derived", q, "由同句的两个数字算出的比率，核对无误", self._facts_of(right[0]), level="info")
         return True
+
+    def near_sum_before(self, q: Quantity) -> list[Quantity]:
+        """新入职教师9人、保育员4人，为13名新教职工…: a figure at or a little off the sum of the parts just before it
+        (the sum is right; a figure a little off it is a wrong sum, not an invented one)."""
+        if q.kind != "count":
+            return []
+        parts = [p for p in self.same_sentence(q) if p.end <= q.start and family(p.unit_class) == family(q.unit_class)]
+        total = sum(p.value for p in parts)
+        if len(parts) < 2 or q.value <= max(p.value for p in parts) or not abs(total - q.value) <= max(2, 0.1 * total):
+            return []
+        return parts
 
     def near_total(self, q: Quantity):
         """A stated total (共计5.9万元) that no sum or product of the facts gives, but one comes close: a wrong
