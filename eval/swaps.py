@@ -156,10 +156,17 @@ class SwapChecks(DraftView):
                 if p is q or self.owner.get(id(p)) is not other:
                     continue
                 here = self.context[id(p)]
-                if {g for g in (mine - theirs) & here if len(g) == 2} and not (theirs - mine) & here:
+                wide = here | self.group_grams[id(p)]
+                if ({g for g in (mine - theirs) & here if len(g) == 2} and not (theirs - mine) & here
+                        or self._share(mine - theirs, wide) >= 0.5 and self._share(mine - theirs, wide)
+                        > self._share(theirs - mine, wide) + 0.3):       # “三八”节期间…手工皂制作活动，48名女职工参与
                     del self.owner[id(p)]
                     self.used.add(own.index)
                     self.swapped(p, own)
+
+    def _share(self, words: set, here: set) -> float:
+        weights = self.ledger.weights
+        return sum(weights.get(g, 1.0) for g in words & here) / (sum(weights.get(g, 1.0) for g in words) or 1.0)
 
     def sibling_swap(self, q: Quantity) -> None:
         """篮球赛队伍6支、队员64人 when the notes say 篮球赛…6支，队员48人 and 气排球赛…8支，队员64人: the figure
