@@ -20,6 +20,10 @@ __all__ = ["SESSION_CLASSES", "Entry", "Ledger", "build_ledger", "subjects_of", 
 
 _CLAUSE_END = re.compile(r"[，,。；;！!？?\n、（）()]")
 _LEFT_CHARS, _RIGHT_CHARS, _DATE_RIGHT_CHARS = 20, 12, 30
+# Words that name the same thing, written the one way before words are compared (上年 = 去年, 乡镇 = 乡村).
+_SAME = {"上年": "去年", "上一年": "去年", "上年度": "去年", "县城": "城区", "乡镇": "乡村", "新婚": "结婚",
+         "维护职工权益": "维权", "维护教职工权益": "维权"}
+_SAME_WORDS = re.compile("|".join(sorted(map(re.escape, _SAME), key=len, reverse=True)))
 _CONNECTOR = re.compile(r"^\s*(?:增加|提高|增长|上升|下降|减少|降低|提升|调整|扩大)?\s*(?:到|至|为)\s*$")
 _AMONG = re.compile(r"(?<![高初集其])中(?![学部心层青级小职老年])")   # 72名女教职工中…, not 高中部 or 中青年
 SESSION_CLASSES = ("ordinal:届次", "ordinal:届", "ordinal:次")
@@ -69,7 +73,7 @@ class Ledger:
 def bigrams(text: str) -> set[str]:
     """Character bigrams of each side of a subject ("left|right"); a one-character side counts as itself."""
     out: set[str] = set()
-    for part in text.split("|"):
+    for part in _SAME_WORDS.sub(lambda m: _SAME[m.group()], text).split("|"):
         chars = [c for c in part if "\u4e00" <= c <= "\u9fff" or c.isascii() and c.isalnum()]
         out.update(a + b for a, b in zip(chars, chars[1:]))
         if len(chars) == 1:
