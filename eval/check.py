@@ -365,10 +365,16 @@ class _Run(SwapChecks, ArithmeticChecks, RespectiveLists):
     def missing(self) -> None:
         reported: set[str] = set()
         labels = {e.index for run in enumerations(self.ledger).values() for e in run}   # 第一批, 第二批: item labels
+        derived_from = {i for f in self.findings if f.kind == "derived" for i in f.fact_ids}
         for e in sorted(self.ledger.entries, key=lambda e: e.quantity.kind == "rank"):
             q = e.quantity
-            if e.index in self.used or word_like(q) or e.index in labels or q.value == 0:
-                continue                                    # 不合格0人 is written as 无不合格人员
+            if e.index in self.used or word_like(q) or e.index in labels or q.value == 0 or q.kind == "number":
+                continue                                    # 不合格0人 is written as 无不合格人员; 男6女4 has no unit
+            every = re.search(r"每[\u4e00-\u9fff]{1,2}", e.subject)
+            if q.value == 1 and every and every.group() in self.draft:
+                continue                                    # 每周二活动1次 written as 每周二开展活动
+            if "每" in e.subject.partition("|")[0] and e.fact_id in derived_from:
+                continue                                    # 每队8人 used in 10支队伍共80名队员
             if e.quantity.unit_class in SESSION_CLASSES and any(
                     o.index in self.used and o.fact_id == e.fact_id and o.quantity.unit_class in SESSION_CLASSES
                     for o in self.ledger.entries):

@@ -8,7 +8,7 @@ from bisect import bisect_left
 
 from eval.findings import Finding
 from eval.ledger import SESSION_CLASSES, Entry, Ledger, bigrams, groups_of, subjects_of
-from eval.numbers import Quantity, same_value
+from eval.numbers import Quantity, qualifier_class, same_value
 
 __all__ = ["DraftView", "supports", "comparable", "word_like", "subject_words", "fmt", "STRONG", "WEAK", "FACT_SIMILAR"]
 
@@ -127,6 +127,9 @@ def supports(e: Quantity, q: Quantity, ledger: Ledger | None) -> bool:
         return q.value == (e.value // 100 if q.unit == "届" else e.value % 100)
     if e.unit_class != q.unit_class:
         return False
+    if e.kind == "percent" and q.decimals < e.decimals and qualifier_class(e.qualifier) == qualifier_class(q.qualifier):
+        step = 10.0 ** -q.decimals                          # 93.75% written 93.8%
+        return abs(round(e.value / step) * step - q.value) < 1e-6
     return same_value(e, q)
 
 
