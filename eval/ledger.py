@@ -49,6 +49,7 @@ class Ledger:
     fact_bigrams: dict = None      # fact id → the bigrams of the whole fact
     by_class: dict = None          # unit class → entries
     group_bigrams: tuple = ()      # per entry: the bigrams of its group (the words since the last figure of its class)
+    fact_counts: dict = None       # bigram → how many facts use it
 
     @property
     def counts(self) -> list[Entry]:
@@ -145,9 +146,10 @@ def build_ledger(facts: Sequence[Fact]) -> Ledger:
     n = max(len(entries), 1)
     weights = {b: 1.0 + math.log(n / c) for b, c in counts.items()}
     grams = tuple(frozenset(bigrams(e.subject)) for e in entries)
+    fact_grams = {f.id: frozenset(bigrams(f.text)) for f in facts}
     return Ledger(tuple(facts), tuple(entries), weights, grams, tuple(sum(weights[b] for b in g) for g in grams),
-                  {f.id: frozenset(bigrams(f.text)) for f in facts}, _by_class(entries),
-                  tuple(frozenset(bigrams(e.group)) for e in entries))
+                  fact_grams, _by_class(entries), tuple(frozenset(bigrams(e.group)) for e in entries),
+                  Counter(g for grams in fact_grams.values() for g in grams))
 
 
 def _told_apart(entries: list[Entry]) -> list[Entry]:

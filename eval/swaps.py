@@ -3,6 +3,7 @@ the notes say 7 and 6). A figure is flagged when the words around it tell the ot
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from eval.draft_view import STRONG, WEAK, DraftView, subject_words
 from eval.ledger import Entry, bigrams
@@ -60,16 +61,18 @@ class SwapChecks(DraftView):
             return False                                    # the wider words only break a tie of the clause's own
         mine, theirs = self.ledger.group_bigrams[own.index], self.ledger.group_bigrams[other.index]
         here = self.group_grams[id(q)]
-        telling = {g for g in (theirs - mine) & here if len(g) == 2 and self.one_fact_says(g)}
         own_words = {g for g in mine - theirs if len(g) == 2}
-        theirs_chars = set(_cjk(self.ledger.entries[other.index].group)) - set(_cjk(own.group))
-        if not theirs_chars & set(_cjk("".join(g for g in here))):
-            return False                                    # 力争征集提案 vs 去年征集提案: 去年 is not here, only 集提
-        return bool(telling) and bool(own_words) and not (own_words & here)
+        if not own_words or own_words & here:
+            return False
+        telling = {g for g in (theirs - mine) & here if len(g) == 2 and self.one_fact_says(g)}
+        if not telling:
+            return False
+        theirs_chars = _chars(self.ledger.entries[other.index].group) - _chars(own.group)
+        return bool(theirs_chars & _chars("".join(sorted(here))))   # 力争征集提案 vs 去年征集提案: 去年 is not here
 
     def one_fact_says(self, gram: str) -> bool:
         """A word only one fact uses (生育, not the 教职工 of 新婚教职工 and 生育教职工)."""
-        return sum(gram in words for words in self.ledger.fact_bigrams.values()) == 1
+        return self.ledger.fact_counts.get(gram, 0) == 1
 
     def wide_contrast(self, q: Quantity, other: Entry, own: Entry) -> bool:
         """The clause before names the event and q's own clause only what is counted (开展保育员技能比武，24名保育员
@@ -80,9 +83,12 @@ class SwapChecks(DraftView):
         mine, theirs = self.ledger.subject_bigrams[own.index], self.ledger.subject_bigrams[other.index]
         here = self.context[id(q)] | self.group_grams[id(q)]
         own_words = {g for g in mine - theirs if len(g) == 2}
-        own_event = {g for g in self.ledger.group_bigrams[own.index] - theirs if len(g) == 2 and self.one_fact_says(g)}
         telling = {g for g in (theirs - mine) & here if len(g) == 2}
-        if not own_words or own_words & here or len(telling) < 2 or len(own_event & here) >= 2:
+        if not own_words or own_words & here or len(telling) < 2:
+            return False
+        own_event = {g for g in (self.ledger.group_bigrams[own.index] - theirs) & here
+                     if len(g) == 2 and self.one_fact_says(g)}
+        if len(own_event) >= 2:
             return False                                    # 重阳节…座谈会，31位老同志: its own event is named
         weights = self.ledger.weights
         return sum(weights[g] for g in theirs & here) / self.ledger.subject_weight[other.index] >= STRONG
@@ -196,6 +202,11 @@ def _common_suffix(a: str, b: str) -> str:
 
 def _cjk(text: str) -> str:
     return "".join(c for c in text if "\u4e00" <= c <= "\u9fff")
+
+
+@lru_cache(maxsize=4096)
+def _chars(text: str) -> frozenset:
+    return frozenset(_cjk(text))
 
 
 def _near(subject: str, n: int = 3) -> set[str]:
