@@ -274,7 +274,8 @@ class ArithmeticChecks(DraftView):
             if not own:
                 return []                                   # 满意率98% after counts of 意见建议: not their rate
             part = ([p for p in own if p.kind == "count"] or own)[-1]   # 参检63人, not 体检标准每人300元
-            runs = [pair for run in runs_ending_at(before, part) for pair in wholes(sum_of(run))]
+            ends = own if re.search(r"[和及与]", clause) else [part]        # 满意和基本满意率: 41份＋6份 of 49份
+            runs = [pair for p in ends for run in runs_ending_at(before, p) for pair in wholes(sum_of(run))]
             return (wholes(part) + runs
                     or [(part, b) for b in paragraph if b.kind == "count" and b.value >= part.value > 0 and b is not part]
                     or [(part, e.quantity) for e in self.ledger.entries      # 赞成50票 of 实到54人, said earlier
