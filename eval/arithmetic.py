@@ -60,8 +60,12 @@ class ArithmeticChecks(DraftView):
         if q.kind == "count" and (_AVERAGE.search(clause) or "每" in clause):   # 2批共64人，平均每批32人
             counts = [p for p in earlier if p.kind == "count" and p.value > 0]
             step = 10.0 ** -q.decimals / 2 + 1e-6                   # 460人次 over 3场: 平均每场约153人次
-            if any(abs(a.value / b.value - q.value) < step for a in counts for b in counts if a is not b):
-                return True, "前文两数之商"
+            wider = counts + [p for p in self.same_sentence(q, self.paragraph_ends)
+                              if p.end <= q.start and p.kind == "count" and p.value > 0 and p not in counts]
+            if any(abs(a.value / b.value - q.value) < step for a in counts for b in counts if a is not b) or any(
+                    abs(a.value / b.value - q.value) < step for a in wider for b in wider
+                    if a is not b and family(a.unit_class) == family(q.unit_class)):
+                return True, "前文两数之商"                     # 结成对子18对…共形成笔记180篇，平均每对10篇
             totals = [p for p in counts if family(p.unit_class) == family(q.unit_class)]
             groups = [p for p in counts if family(p.unit_class) != family(q.unit_class) and p.kind == "count"]
             if _AVERAGE.search(clause) and totals and groups:          # 分2批…共60人，平均每批30人

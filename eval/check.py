@@ -200,6 +200,11 @@ class _Run(SwapChecks, ArithmeticChecks, RespectiveLists):
             return                                          # 一次, 一名, 两项: too often a word, never reported alone
         if self.counts_the_list_before(q) or self.spans_given_months(q) or self.labels_invented_count(q):
             return
+        early = find_derivation(q, self.table, self.clause_before(q), self.sentence_before(q))
+        if (early is not None and early.how == "sum" and early.size >= 3 and not self.total_parts(q, self.total_ends)
+                and TOTAL_WORDS.search(self.sentence_before(q))):
+            self.add("derived", q, "由笔记中的数字推算（合计）得出，核对无误", early.fact_ids, level="info")
+            return                                          # 以上三项合计…实际支出40.4万元 (11.4 + 4 + 25)
         slot = self.altered_slot(q)
         groups = self.total_parts(q, self.total_ends)
         adds_up = any(abs(sum(p.value for p in g) - q.value) < 1e-6 for g in groups)
@@ -239,7 +244,7 @@ class _Run(SwapChecks, ArithmeticChecks, RespectiveLists):
         if given is not None:
             self.add("mismatch", q, f"笔记（或标题、时段）中是“{given.text}”，草稿写成“{q.text}”")
             return
-        if self.sentence_rate(q):
+        if self.sentence_rate(q) or self.sum_of_other_counts(q):
             return
         near = self.near_total(q)
         if near is not None:
@@ -255,6 +260,19 @@ class _Run(SwapChecks, ArithmeticChecks, RespectiveLists):
                                       f"草稿写成“{q.text}”", self._facts_of(parts))
             return
         self.add("unsupported", q, f"笔记中没有“{q.text}”这个数字，也不能由笔记中的数字算出：请核实或删去")
+
+    def sum_of_other_counts(self, q: Quantity) -> bool:
+        """一等奖3名、二等奖6名、三等奖10名，共19个获奖名额: a worded total of the counts just before it, in another
+        classifier. Accepted only when exact."""
+        if q.kind != "count" or not TOTAL_WORDS.search(self.clause_before(q)):
+            return False
+        before = [p for p in self.same_sentence(q) if p.end <= q.start and p.kind == "count" and p.value > 0]
+        for n in range(2, min(len(before), 6) + 1):
+            if abs(sum(p.value for p in before[-n:]) - q.value) < 1e-6:
+                self.add("derived", q, f"合计（{' + '.join(p.text for p in before[-n:])}），核对无误",
+                         self._facts_of(before[-n:]), level="info")
+                return True
+        return False
 
     def sentence_rate(self, q: Quantity) -> bool:
         """达标率77.4% after 532名教职工报名，412人完成: a rate of two counts of one kind earlier in its sentence, named

@@ -123,6 +123,8 @@ def _spans_and_shares(ledger: Ledger) -> list[Derivation]:
         q = e.quantity
         if q.kind == "range" and q.unit == "日" and q.high:
             out.append(Derivation("count", q.high - q.value + 1, "count:天", (e.fact_id,)))
+        if q.kind == "range" and q.unit == "月" and q.high and q.high > q.value:   # 9月至12月 → 四个月
+            out += [Derivation("count", q.high - q.value + 1, c, (e.fact_id,)) for c in ("count:个月", "count:月")]
         clause = re.split(r"[，,。；;：:]", text_of[e.fact_id][:q.start])[-1]
         each = _EACH_OF.search(clause)
         if q.kind in ("count", "money") and each:

@@ -21,6 +21,8 @@ class SwapChecks(DraftView):
         the words that set its own apart: 区级课题立项4项 when the notes say 区级…11项 and 市级…4项."""
         if self.label_contrast(q, other, own):
             return True
+        if re.search(r"等[\u4e00-\u9fff]{0,4}$", self.clause_before(q)):
+            return False                                    # 舞蹈、合唱、小品、器乐等节目15个: the total of a listed series
         if own.fact_id == other.fact_id and self.leads_its_fact(other):
             return self.same_fact_contrast(q, other, own)
         mine, theirs = self.ledger.subject_bigrams[own.index], self.ledger.subject_bigrams[other.index]
