@@ -45,6 +45,7 @@ class RespectiveLists(DraftView):
             start = self.span(run[0], self.sentence_ends)[0]
             marker = _MARKER.search(self.draft, start, run[0].start)
             named = self.draft[start:marker.start()] if marker else ""
+            named = re.split(r"[，,：:]", named)[-1] or named    # 高三年级组获第一名，总务处、初一年级组分获…: the last clause
             places = [self._place(o, owners, named) for o in owners]
             if None in places or len(set(places)) < len(places):
                 continue
