@@ -183,7 +183,7 @@ class ArithmeticChecks(DraftView):
 
     def total_parts(self, q: Quantity, ends: list[int]) -> list[list[Quantity]]:
         """The ways to read q as a stated total (共/合计 before it, or 其中 after it) of the figures beside it."""
-        announced = "其中" in self.draft[q.end:q.end + 8]
+        announced = "其中" in self.draft[q.end:q.end + 16]
         clause = self.clause_before(q)
         if q.kind not in ("count", "money") or not (TOTAL_WORDS.search(clause) or WHOLE_WORDS.search(clause) or announced):
             return []

@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from eval.arithmetic import ArithmeticChecks
-from eval.derived import TOTAL_WORDS, derivations, enumerations, family, find_derivation, rate_matches
+from eval.derived import TOTAL_WORDS, derivations, enumerations, family, find_derivation, rate_matches, rounding
 from eval.draft_view import FACT_SIMILAR, STRONG, WEAK, comparable, fmt, subject_words, supports, word_like
 from eval.facts import Fact
 from eval.findings import ERROR_KINDS, KINDS, CheckResult, Finding
@@ -205,6 +205,8 @@ class _Run(SwapChecks, ArithmeticChecks, RespectiveLists):
                 and TOTAL_WORDS.search(self.sentence_before(q))):
             self.add("derived", q, "由笔记中的数字推算（合计）得出，核对无误", early.fact_ids, level="info")
             return                                          # 以上三项合计…实际支出40.4万元 (11.4 + 4 + 25)
+        if self.total_of_named_facts(q):
+            return
         slot = self.altered_slot(q)
         groups = self.total_parts(q, self.total_ends)
         adds_up = any(abs(sum(p.value for p in g) - q.value) < 1e-6 for g in groups)
@@ -260,6 +262,24 @@ class _Run(SwapChecks, ArithmeticChecks, RespectiveLists):
                                       f"草稿写成“{q.text}”", self._facts_of(parts))
             return
         self.add("unsupported", q, f"笔记中没有“{q.text}”这个数字，也不能由笔记中的数字算出：请核实或删去")
+
+    def total_of_named_facts(self, q: Quantity) -> bool:
+        """为在职教职工和退休教师共229人: a total whose clause names two or more facts' subjects in full; judged
+        against their sum."""
+        clause = self.clause_before(q)
+        if q.kind not in ("count", "money") or not TOTAL_WORDS.search(clause) or not re.search(r"[和与及、]", clause):
+            return False
+        named = [e for e in self.ledger.of_class(q.unit_class) if self.score(q, e) >= 0.99 and e.quantity.value < q.value]
+        if len({e.fact_id for e in named}) < 2:
+            return False
+        total = sum(e.quantity.value for e in named)
+        self.used.update(e.index for e in named)
+        parts = "、".join(e.quantity.text for e in named)
+        if abs(total - q.value) <= rounding(q):
+            self.add("derived", q, f"合计（{parts}），核对无误", tuple(e.fact_id for e in named), level="info")
+        else:
+            self.add("arithmetic", q, f"笔记中{parts}合计应为{fmt(total)}，草稿写成“{q.text}”", tuple(e.fact_id for e in named))
+        return True
 
     def sum_of_other_counts(self, q: Quantity) -> bool:
         """一等奖3名、二等奖6名、三等奖10名，共19个获奖名额: a worded total of the counts just before it, in another
