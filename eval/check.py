@@ -200,9 +200,9 @@ class _Run(SwapChecks, ArithmeticChecks, RespectiveLists):
             return                                          # 一次, 一名, 两项: too often a word, never reported alone
         if self.counts_the_list_before(q) or self.spans_given_months(q) or self.labels_invented_count(q):
             return
-        early = find_derivation(q, self.table, self.clause_before(q), self.sentence_before(q))
-        if (early is not None and early.how == "sum" and early.size >= 3 and not self.total_parts(q, self.total_ends)
-                and TOTAL_WORDS.search(self.sentence_before(q))):
+        worded = TOTAL_WORDS.search(self.sentence_before(q)) is not None
+        early = find_derivation(q, self.table, self.clause_before(q), self.sentence_before(q)) if worded else None
+        if early is not None and early.how == "sum" and early.size >= 3 and not self.total_parts(q, self.total_ends):
             self.add("derived", q, "由笔记中的数字推算（合计）得出，核对无误", early.fact_ids, level="info")
             return                                          # 以上三项合计…实际支出40.4万元 (11.4 + 4 + 25)
         if self.total_of_named_facts(q):
