@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 from itertools import combinations, permutations
 
-from eval.derived import DIFF_WORDS, TOTAL_WORDS, WHOLE_WORDS, family, rate_matches, rounding
+from eval.derived import DIFF_WORDS, DOWN_WORDS, TOTAL_WORDS, UP_WORDS, WHOLE_WORDS, family, rate_matches, rounding
 from eval.draft_view import DraftView, fmt, supports
 from eval.numbers import Quantity
 
@@ -216,7 +216,7 @@ class ArithmeticChecks(DraftView):
     def wrong_change(self, q: Quantity) -> bool:
         """今年25件，比去年的20件增长20%: a change rate that the two figures before it do not give."""
         clause = self.clause_before(q)
-        up, down = _UP.search(clause), _DOWN.search(clause)
+        up, down = UP_WORDS.search(clause), DOWN_WORDS.search(clause)
         if not (up or down):
             return False
         before = [p for p in self.same_sentence(q) if p.end <= q.start and p.kind in ("count", "money") and p.value > 0]
@@ -314,9 +314,6 @@ class ArithmeticChecks(DraftView):
         self.add("arithmetic", q, f"按{b.text}中{a.text}计算应为{fmt(100 * a.value / b.value)}%，草稿写成“{q.text}”",
                  self._facts_of([a, b]))
         return True
-
-
-_UP, _DOWN = re.compile(r"增长|增加|提高|提升|上升"), re.compile(r"下降|减少|降低")
 
 
 def _change(a: float, b: float, up: bool) -> float:

@@ -16,7 +16,8 @@ from functools import lru_cache
 from typing import Sequence
 
 from eval.arithmetic import ArithmeticChecks
-from eval.derived import TOTAL_WORDS, derivations, enumerations, family, find_derivation, rate_matches, rounding
+from eval.derived import (DOWN_WORDS, TOTAL_WORDS, UP_WORDS, derivations, enumerations, family, find_derivation,
+                          rate_matches, rounding)
 from eval.draft_view import FACT_SIMILAR, STRONG, WEAK, comparable, fmt, subject_words, supports, word_like
 from eval.facts import Fact
 from eval.findings import ERROR_KINDS, KINDS, CheckResult, Finding
@@ -56,6 +57,8 @@ def check_draft(draft: str, facts: Sequence[Fact], references: Sequence[str] = (
     return CheckResult(tuple(findings), len(figures), len(ledger.facts), counts)
 
 
+_HOW = {"sum": "合计", "difference": "差", "rate": "比率", "product": "乘积", "count": "计数", "base": "由部分和占比推算总数",
+        "change": "增减幅度"}
 _FESTIVALS = {(3, 8): "三八", (5, 1): "五一", (5, 4): "五四", (6, 1): "六一", (7, 1): "七一", (8, 1): "八一",
               (9, 10): "教师节", (10, 1): "国庆", (1, 1): "元旦"}
 _RANGE_SEPARATOR = re.compile(r"\s*[-－—–~～至到]+\s*")
@@ -85,6 +88,7 @@ class _Run(SwapChecks, ArithmeticChecks, RespectiveLists):
 
     def check(self) -> list[Finding]:
         self.respective = self.find_respective_lists()    # 分别有12支和8支: judged by the order of the subjects
+        self.derivation_cache: dict[int, object] = {}
         pending = []
         for q in self.figures:
             matches = ([e for e in self.ledger.near(q) if supports(e.quantity, q, self.ledger)] or self.session_parts(q)
@@ -200,8 +204,7 @@ class _Run(SwapChecks, ArithmeticChecks, RespectiveLists):
             return                                          # 一次, 一名, 两项: too often a word, never reported alone
         if self.counts_the_list_before(q) or self.spans_given_months(q) or self.labels_invented_count(q):
             return
-        worded = TOTAL_WORDS.search(self.sentence_before(q)) is not None
-        early = find_derivation(q, self.table, self.clause_before(q), self.sentence_before(q)) if worded else None
+        early = self.derivation_of(q) if TOTAL_WORDS.search(self.sentence_before(q)) else None
         if early is not None and early.how == "sum" and early.size >= 3 and not self.total_parts(q, self.total_ends):
             self.add("derived", q, "由笔记中的数字推算（合计）得出，核对无误", early.fact_ids, level="info")
             return                                          # 以上三项合计…实际支出40.4万元 (11.4 + 4 + 25)
@@ -225,15 +228,15 @@ class _Run(SwapChecks, ArithmeticChecks, RespectiveLists):
                 self.used.update(e.index for e in self.ledger.entries if any(e.quantity is x for x in right[0]))
                 self.add("derived", q, "由前文的数字算出的比率，核对无误", self._facts_of(bases[0]), level="info")
                 return                                      # 参与率96% of the notes' 100人: 100人 is used
-            derivation = find_derivation(q, self.table, self.clause_before(q), self.sentence_before(q))
+            derivation = self.derivation_of(q)
             owner = self.owner.get(id(bases[0][0]))
             if derivation is not None and (owner is None or owner.fact_id not in derivation.fact_ids):
                 derivation = None                           # an overall rate (5+1)/(6+2) must include the part here
         else:
-            derivation = find_derivation(q, self.table, self.clause_before(q), self.sentence_before(q))
+            derivation = self.derivation_of(q)
         if derivation is not None:
-            how = {"sum": "合计", "difference": "差", "rate": "比率", "product": "乘积", "count": "计数", "base": "由部分和占比推算总数", "change": "增减幅度"}[derivation.how]
-            self.add("derived", q, f"由笔记中的数字推算（{how}）得出，核对无误", derivation.fact_ids, level="info")
+            self.add("derived", q, f"由笔记中的数字推算（{_HOW[derivation.how]}）得出，核对无误", derivation.fact_ids,
+                     level="info")
             return
         if any(supports(r, q, None) for r in self.references):
             self.add("leak", q, f"“{q.text}”出现在参考的往年材料中，但笔记里没有：可能是从往年材料抄来的数字")
@@ -262,6 +265,12 @@ class _Run(SwapChecks, ArithmeticChecks, RespectiveLists):
                                       f"草稿写成“{q.text}”", self._facts_of(parts))
             return
         self.add("unsupported", q, f"笔记中没有“{q.text}”这个数字，也不能由笔记中的数字算出：请核实或删去")
+
+    def derivation_of(self, q: Quantity):
+        """The facts' derivation that gives q, with the words of its clause and sentence (looked up once)."""
+        if id(q) not in self.derivation_cache:
+            self.derivation_cache[id(q)] = find_derivation(q, self.table, self.clause_before(q), self.sentence_before(q))
+        return self.derivation_cache[id(q)]
 
     def total_of_named_facts(self, q: Quantity) -> bool:
         """为在职教职工和退休教师共229人: a total whose clause names two or more facts' subjects in full; judged
@@ -297,7 +306,8 @@ class _Run(SwapChecks, ArithmeticChecks, RespectiveLists):
     def sentence_rate(self, q: Quantity) -> bool:
         """达标率77.4% after 532名教职工报名，412人完成: a rate of two counts of one kind earlier in its sentence, named
         or not. Accepted only; a wrong one stays for the checks above (a named rate) or is reported as unsupported."""
-        if q.kind != "percent" or re.search(r"增长|增加|提高|提升|上升|下降|减少|降低|同比|较", self.clause_before(q)):
+        clause = self.clause_before(q)
+        if q.kind != "percent" or UP_WORDS.search(clause) or DOWN_WORDS.search(clause) or re.search(r"同比|较", clause):
             return False                                    # 较上学年增长50%: a change, not a share
         before = [p for p in self.same_sentence(q) if p.end <= q.start and p.kind == "count" and p.value > 0]
         pairs = [(a, b) for a in before for b in before if a is not b and family(a.unit_class) == family(b.unit_class)

@@ -14,9 +14,10 @@ from typing import Iterable, Sequence
 from eval.ledger import Entry, Ledger
 from eval.numbers import UNIT_CLASSES, Quantity, qualifier_class
 
-__all__ = ["Derivation", "derivations", "enumerations", "find_derivation", "rate_matches", "TOTAL_WORDS", "WHOLE_WORDS", "DIFF_WORDS"]
+__all__ = ["Derivation", "derivations", "enumerations", "find_derivation", "rate_matches", "TOTAL_WORDS", "WHOLE_WORDS", "DIFF_WORDS", "UP_WORDS", "DOWN_WORDS"]
 
 TOTAL_WORDS = re.compile(r"共计|合计|总计|累计|总共|一共|总数|总额|总人数|两项|加起来|共(?![同建享识青产创赢融进])")
+UP_WORDS, DOWN_WORDS = re.compile(r"增长|增加|提高|提升|上升"), re.compile(r"下降|减少|降低")   # a change, and its way
 WHOLE_WORDS = re.compile(r"全(?:校|区|县|市|园)(?:共|$)")    # 全校106人: a whole that may be a sum, never judged as one
 DIFF_WORDS = ("其余", "其他", "另有", "另", "剩余", "剩下", "余下", "还有", "增加", "增长", "减少", "下降", "提高", "多出", "净增",
               "新增", "差", "未", "尚", "结余", "提升", "上升", "降低", "原有", "上年", "去年", "此前", "上学期")
@@ -247,7 +248,7 @@ def find_derivation(q: Quantity, table: Sequence[Derivation], context: str, sent
             if q.kind == "percent" and rate_matches(q, d.value):
                 return d
         elif d.how == "change" and q.kind == "percent":     # 增长12.5% (of the smaller), 下降5% (of the larger)
-            up, down = re.search(r"增长|增加|提高|提升|上升", context), re.search(r"下降|减少|降低", context)
+            up, down = UP_WORDS.search(context), DOWN_WORDS.search(context)
             if (up and d.value > 0 or down and d.value < 0) and rate_matches(q, abs(d.value)):
                 return d
         elif d.how in ("count", "product", "base"):           # 分三批; 每人200元 × 52名; 31名 = 62%

@@ -38,8 +38,7 @@ class SwapChecks(DraftView):
             return False                                    # an own subject like 共 or 参加 says too little
         weights = self.ledger.weights
         shown = sum(weights.get(g, 1.0) for g in telling) / (sum(weights.get(g, 1.0) for g in theirs - mine) or 1.0)
-        own_shown = (sum(weights.get(g, 1.0) for g in (mine - theirs) & self.context[id(q)])
-                     / (sum(weights.get(g, 1.0) for g in mine - theirs) or 1.0))
+        own_shown = self._share(mine - theirs, self.context[id(q)])
         return (own_shown < OWN_LEFT and not self.sentence_names_own(q, mine - theirs)
                 and self.score(q, other) > self.score(q, own)
                 and (shown >= 0.4 or self.score(q, other) >= STRONG
@@ -51,10 +50,7 @@ class SwapChecks(DraftView):
         words stand before q, and no figure of q's class stands between to claim them."""
         if any(p.unit_class == q.unit_class and p.end <= q.start for p in self.same_sentence(q)):
             return False
-        weights = self.ledger.weights
-        wide = self.context[id(q)] | self.group_grams[id(q)]
-        shown = sum(weights.get(g, 1.0) for g in own_words & wide) / (sum(weights.get(g, 1.0) for g in own_words) or 1.0)
-        return shown >= 0.75
+        return self._share(own_words, self.wide(q)) >= 0.75
 
     def group_contrast(self, q: Quantity, other: Entry, own: Entry) -> bool:
         """When the clause's own words tie, the wider words since the last figure of the class decide."""
@@ -83,7 +79,7 @@ class SwapChecks(DraftView):
         if own.fact_id == other.fact_id:
             return False
         mine, theirs = self.ledger.subject_bigrams[own.index], self.ledger.subject_bigrams[other.index]
-        here = self.context[id(q)] | self.group_grams[id(q)]
+        here = self.wide(q)
         own_words = {g for g in mine - theirs if len(g) == 2}
         telling = {g for g in (theirs - mine) & here if len(g) == 2}
         if not own_words or own_words & here or len(telling) < 2:
@@ -163,16 +159,20 @@ class SwapChecks(DraftView):
             for p in self.by_class.get(q.unit_class, ()):
                 if p is q or self.owner.get(id(p)) is not other:
                     continue
-                here = self.context[id(p)]
-                wide = here | self.group_grams[id(p)]
+                here, own_share = self.context[id(p)], self._share(mine - theirs, self.wide(p))
                 if ({g for g in (mine - theirs) & here if len(g) == 2} and not (theirs - mine) & here
-                        or self._share(mine - theirs, wide) >= 0.5 and self._share(mine - theirs, wide)
-                        > self._share(theirs - mine, wide) + 0.3):       # “三八”节期间…手工皂制作活动，48名女职工参与
+                        or own_share >= 0.5 and own_share > self._share(theirs - mine, self.wide(p)) + 0.3):
+                    # “三八”节期间…手工皂制作活动，48名女职工参与
                     del self.owner[id(p)]
                     self.used.add(own.index)
                     self.swapped(p, own)
 
+    def wide(self, q: Quantity) -> set:
+        """q's clause and the words since the last figure of its class."""
+        return self.context[id(q)] | self.group_grams[id(q)]
+
     def _share(self, words: set, here: set) -> float:
+        """How much of `words` (by weight) stands in `here`."""
         weights = self.ledger.weights
         return sum(weights.get(g, 1.0) for g in words & here) / (sum(weights.get(g, 1.0) for g in words) or 1.0)
 
