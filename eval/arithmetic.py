@@ -8,7 +8,7 @@ from dataclasses import replace
 from itertools import combinations, permutations
 
 from eval.derived import DIFF_WORDS, DOWN_WORDS, TOTAL_WORDS, UP_WORDS, WHOLE_WORDS, family, rate_matches, rounding
-from eval.draft_view import DraftView, fmt, supports
+from eval.draft_view import DraftView, backing, fmt, supports
 from eval.numbers import Quantity
 
 __all__ = ["ArithmeticChecks"]
@@ -131,7 +131,7 @@ class ArithmeticChecks(DraftView):
                         return True, "前文各项“每…”乘以数量之和"
                     return False, f"按{'、'.join(f'{c.text}×{a.text}' for a, c in paired)}合计应为{fmt(total)}元"
                 a, b = each[-1], max((c for c in counts if c.end <= each[-1].start), key=lambda c: c.end, default=counts[-1])
-                backed = any(supports(e.quantity, a, self.ledger) for e in self.ledger.near(a))
+                backed = bool(backing(a, self.ledger))
                 if backed and self.span(a, self.sentence_ends) == self.span(q, self.sentence_ends):
                     return False, f"按{b.text}、每{a.text}计算应为{fmt(a.value * b.value)}元"
                 return None                                 # 人均100元；…共获赔8420元: another matter after the 「；」

@@ -18,7 +18,7 @@ from typing import Sequence
 from eval.arithmetic import ArithmeticChecks
 from eval.derived import (DOWN_WORDS, TOTAL_WORDS, UP_WORDS, derivations, enumerations, family, find_derivation,
                           rate_matches, rounding)
-from eval.draft_view import FACT_SIMILAR, STRONG, WEAK, comparable, fmt, subject_words, supports, word_like
+from eval.draft_view import FACT_SIMILAR, STRONG, WEAK, backing, comparable, fmt, subject_words, supports, word_like
 from eval.facts import Fact
 from eval.findings import ERROR_KINDS, KINDS, CheckResult, Finding
 from eval.ledger import SESSION_CLASSES, Entry, Ledger, build_ledger
@@ -91,7 +91,7 @@ class _Run(SwapChecks, ArithmeticChecks, RespectiveLists):
         self.derivation_cache: dict[int, object] = {}
         pending = []
         for q in self.figures:
-            matches = ([e for e in self.ledger.near(q) if supports(e.quantity, q, self.ledger)] or self.session_parts(q)
+            matches = (backing(q, self.ledger) or self.session_parts(q)
                        or self.reclassified(q))
             if matches:
                 trusted = any(self.score(q, e) >= WEAK for e in matches)
@@ -165,8 +165,17 @@ class _Run(SwapChecks, ArithmeticChecks, RespectiveLists):
         """A total the notes give, with parts the notes give too (委员9名，其中女性5名、一线教师6名): how they relate
         is the chair's knowledge, not the draft's arithmetic."""
         groups = self.total_parts(q, self.total_ends)
-        return bool(groups) and all(any(supports(e.quantity, p, self.ledger) for e in self.ledger.near(p))
+        return bool(groups) and all(backing(p, self.ledger)
                                     for p in groups[0])
+
+    def may_tell(self, q: Quantity, own: Entry) -> set[int]:
+        """The entries whose words stand around q and that have a word around q its own entry lacks: only these can
+        show a telling word (a necessary condition of the swap tests, found through the ledger's word indices)."""
+        ledger, here, around = self.ledger, self.context[id(q)], self.group_grams[id(q)]
+        present = ledger.with_words(ledger.subject_index, here) | ledger.with_words(ledger.group_index, around)
+        telling = (ledger.with_words(ledger.subject_index, (here | around) - ledger.subject_bigrams[own.index])
+                   | ledger.with_words(ledger.group_index, around - ledger.group_bigrams[own.index]))
+        return present & telling
 
     def matched(self, q: Quantity, matches: list[Entry]) -> None:
         same_qual = [e for e in matches if qualifier_class(e.quantity.qualifier) == qualifier_class(q.qualifier)
@@ -174,11 +183,12 @@ class _Run(SwapChecks, ArithmeticChecks, RespectiveLists):
         pool = same_qual or matches
         best = max(pool, key=lambda e: (self.score(q, e), e.index not in self.used, -e.index))
         own_score = self.score(q, best)
-        rivals = [e for e in self.ledger.of_class(q.unit_class) if e not in matches]
+        taken = {e.index for e in matches}
+        rivals = [e for e in self.ledger.of_class(q.unit_class) if e.index not in taken]
         if rivals and not word_like(q) and id(q) not in self.respective:
             here, around = self.context[id(q)], self.group_grams[id(q)]
-            near = [e for e in rivals if self.ledger.subject_bigrams[e.index] & here
-                    or self.ledger.group_bigrams[e.index] & around]       # only these can show a telling word
+            telling = self.may_tell(q, best)
+            near = [e for e in rivals if e.index in telling or e.fact_id == best.fact_id or self.ranked(e, best)]
             swaps = [e for e in near if self.contrast(q, e, best)]
             top = max(swaps, key=lambda e: (self.score(q, e), e.index not in self.used, self.fact_score(q, e), -e.index),
                       default=None)
@@ -346,7 +356,7 @@ class _Run(SwapChecks, ArithmeticChecks, RespectiveLists):
         later = [p for p in self.figures if p.start >= q.end]
         reach = 2 if q.kind == "rank" else 8
         return bool(later) and later[0].start - q.end <= reach and later[0].kind == "count" and not any(
-            supports(e.quantity, later[0], self.ledger) for e in self.ledger.near(later[0]))
+            backing(later[0], self.ledger))
 
     def counts_the_list_before(self, q: Quantity) -> bool:
         """校级帮扶、上级救助和爱心捐款三条渠道; 端午、中秋两个节日: a small Chinese count of the items just listed."""
@@ -421,7 +431,7 @@ class _Run(SwapChecks, ArithmeticChecks, RespectiveLists):
             every = re.search(r"每[\u4e00-\u9fff]{1,2}", e.subject)
             if q.value == 1 and every and every.group() in self.draft:
                 continue                                    # 每周二活动1次 written as 每周二开展活动
-            if "每" in e.subject.partition("|")[0] and e.fact_id in derived_from:
+            if e.fact_id in derived_from and q.kind in ("count", "money"):
                 continue                                    # 每队8人 used in 10支队伍共80名队员
             if e.quantity.unit_class in SESSION_CLASSES and any(
                     o.index in self.used and o.fact_id == e.fact_id and o.quantity.unit_class in SESSION_CLASSES

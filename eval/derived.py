@@ -100,6 +100,17 @@ def _products(ledger: Ledger) -> list[Derivation]:
                     and family(e.quantity.unit_class) != family(per.quantity.unit_class)):
                 out.append(Derivation("product", per.quantity.value * e.quantity.value, family(per.quantity.unit_class),
                                       _ids((per, e))))
+        units = {}                                          # 每队10人 × (篮球8支 + 气排球12支) → 200人
+        for e in ledger.entries:
+            if (e.quantity.kind == "count" and e.quantity.value > 1 and e.fact_id != per.fact_id
+                    and section_of.get(e.fact_id) == section_of.get(per.fact_id)
+                    and family(e.quantity.unit_class) != family(per.quantity.unit_class)):
+                units.setdefault(family(e.quantity.unit_class), []).append(e)
+        for entries in units.values():
+            for size in range(2, min(len(entries), 3) + 1):
+                for combo in combinations(entries[:6], size):
+                    out.append(Derivation("product", per.quantity.value * sum(e.quantity.value for e in combo),
+                                          family(per.quantity.unit_class), _ids((per, *combo)), size + 1))
     own = {}                                                # 7人×1000元 + 15人×800元 + 5人×1000元
     for d in out:
         if len(d.fact_ids) == 1:

@@ -38,6 +38,8 @@ class DraftView:
             self.by_class.setdefault(q.unit_class, []).append(q)
         self.paragraph_ends = [m.start() for m in _PARAGRAPH_END.finditer(draft)]
         self.sentence_grams: dict[int, set] = {}
+        self._scores: dict[tuple[int, int], float] = {}
+        self._clauses: dict[int, str] = {}
         self.owner: dict[int, Entry] = {}      # id(draft figure) → the fact figure it stands for
         self.used: set[int] = set()            # ledger entries the draft wrote (or got wrong in place)
         self.swap_pairs: list = []             # (draft figure, the entry of its value, the entry whose place it took)
@@ -45,11 +47,13 @@ class DraftView:
 
     def score(self, q: Quantity, e: Entry) -> float:
         """How much of the fact figure's subject stands around q in the draft (0..1, rare words weigh more)."""
-        subject = self.ledger.subject_bigrams[e.index]
-        if not subject:
-            return 0.0
-        weights = self.ledger.weights
-        return sum(weights[b] for b in subject & self.context[id(q)]) / self.ledger.subject_weight[e.index]
+        key = (id(q), e.index)
+        if key not in self._scores:
+            subject = self.ledger.subject_bigrams[e.index]
+            weights = self.ledger.weights
+            self._scores[key] = (sum(weights[b] for b in subject & self.context[id(q)]) / self.ledger.subject_weight[e.index]
+                                 if subject else 0.0)
+        return self._scores[key]
 
     def fact_score(self, q: Quantity, e: Entry) -> float:
         """How much of e's whole fact stands in q's sentence (for figures whose own words say little)."""
@@ -86,21 +90,29 @@ class DraftView:
 
     def clause_before(self, q: Quantity) -> str:
         """The words of q's clause before it (back to the last comma or stop, at most 15 characters)."""
-        before = self.draft[max(0, q.start - 15):q.start]
-        cut = max(before.rfind(c) for c in "，,；;。！？\n")
-        return before[cut + 1:]
+        if q.start not in self._clauses:
+            before = self.draft[max(0, q.start - 15):q.start]
+            self._clauses[q.start] = before[max(before.rfind(c) for c in "，,；;。！？\n") + 1:]
+        return self._clauses[q.start]
 
     def sentence_before(self, q: Quantity) -> str:
         return self.draft[self.span(q, self.sentence_ends)[0]:q.start]
 
     def _facts_of(self, quantities) -> tuple[str, ...]:
-        ids = [e.fact_id for p in quantities for e in self.ledger.near(p) if supports(e.quantity, p, self.ledger)]
+        ids = [e.fact_id for p in quantities for e in backing(p, self.ledger)]
         return tuple(dict.fromkeys(ids))
 
 
 def word_like(q: Quantity) -> bool:
     """一次, 一名, 两项, 两个: Chinese 一/两 with a classifier read as words more often than as figures."""
     return q.chinese and q.kind == "count" and (q.value == 1 or q.value <= 5 and q.unit in ("项", "个", "类", "种", "方面"))
+
+
+def backing(q: Quantity, ledger: Ledger) -> list[Entry]:
+    """The fact figures that support draft figure q (a count or an amount is looked up by its value)."""
+    if q.kind in ("count", "money"):
+        return ledger.of_value(q.unit_class, q.value) + ledger.of_value("number", q.value)
+    return [e for e in ledger.near(q) if supports(e.quantity, q, ledger)]
 
 
 def supports(e: Quantity, q: Quantity, ledger: Ledger | None) -> bool:

@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from eval.facts import Fact
 from eval.numbers import Quantity, extract_quantities
@@ -50,6 +50,17 @@ class Ledger:
     by_class: dict = None          # unit class → entries
     group_bigrams: tuple = ()      # per entry: the bigrams of its group (the words since the last figure of its class)
     fact_counts: dict = None       # bigram → how many facts use it
+    subject_index: dict = None     # bigram → the indices of the entries whose subject has it
+    group_index: dict = None       # bigram → the indices of the entries whose group has it
+    by_value: dict = None          # (unit class, value) → entries
+
+    def of_value(self, unit_class: str, value: float) -> list[Entry]:
+        """The entries of a class with this value (to 4 decimals)."""
+        return self.by_value.get((unit_class, round(value, 4)), [])
+
+    def with_words(self, index: dict, words: Iterable[str]) -> set[int]:
+        """The entries that have any of these words in the given index (subject_index or group_index)."""
+        return set().union(*(index[g] for g in words if g in index))
 
     @property
     def counts(self) -> list[Entry]:
@@ -147,9 +158,25 @@ def build_ledger(facts: Sequence[Fact]) -> Ledger:
     weights = {b: 1.0 + math.log(n / c) for b, c in counts.items()}
     grams = tuple(frozenset(bigrams(e.subject)) for e in entries)
     fact_grams = {f.id: frozenset(bigrams(f.text)) for f in facts}
+    group_grams = tuple(frozenset(bigrams(e.group)) for e in entries)
     return Ledger(tuple(facts), tuple(entries), weights, grams, tuple(sum(weights[b] for b in g) for g in grams),
-                  fact_grams, _by_class(entries), tuple(frozenset(bigrams(e.group)) for e in entries),
-                  Counter(g for grams in fact_grams.values() for g in grams))
+                  fact_grams, _by_class(entries), group_grams, Counter(g for grams in fact_grams.values() for g in grams),
+                  _inverted(grams), _inverted(group_grams), _by_value(entries))
+
+
+def _by_value(entries: Sequence[Entry]) -> dict[tuple[str, float], list[Entry]]:
+    out: dict[tuple[str, float], list[Entry]] = {}
+    for e in entries:
+        out.setdefault((e.quantity.unit_class, round(e.quantity.value, 4)), []).append(e)
+    return out
+
+
+def _inverted(grams: Sequence[frozenset]) -> dict[str, frozenset]:
+    out: dict[str, set] = {}
+    for i, g in enumerate(grams):
+        for b in g:
+            out.setdefault(b, set()).add(i)
+    return {b: frozenset(ids) for b, ids in out.items()}
 
 
 def _told_apart(entries: list[Entry]) -> list[Entry]:

@@ -120,12 +120,17 @@ class SwapChecks(DraftView):
         label = self.words[id(q)].partition("|")[0]
         return label.endswith(mark_theirs + shared) and mark_mine not in label
 
+    @staticmethod
+    def ranked(other: Entry, own: Entry) -> bool:
+        """Both subjects end in a rank label (一等奖, 第二名)."""
+        return _rank_labelled(own.subject) and _rank_labelled(other.subject)
+
     def label_contrast(self, q: Quantity, other: Entry, own: Entry) -> bool:
         """In a ranked list, the rank right before q is the other figure's, not its own: 一等奖7名、二等奖4名 when
         the notes say 一等奖4名、二等奖7名 (a shared word like 等奖 says nothing)."""
-        labels = [e.subject.split("|")[0][-3:] for e in (own, other)]
-        if not all(_RANK_LABEL.search(label) for label in labels):
+        if not self.ranked(other, own):
             return False                                    # only ranked lists: other labels move around too freely
+        labels = [e.subject.split("|")[0][-3:] for e in (own, other)]
         here = bigrams(self.words[id(q)].split("|")[0][-3:])
         mine, theirs = (bigrams(label) for label in labels)
         telling = {g for g in (here & theirs) - mine if len(g) == 2}
@@ -204,6 +209,11 @@ def _common_suffix(a: str, b: str) -> str:
 
 def _cjk(text: str) -> str:
     return "".join(c for c in text if "\u4e00" <= c <= "\u9fff")
+
+
+@lru_cache(maxsize=4096)
+def _rank_labelled(subject: str) -> bool:
+    return bool(_RANK_LABEL.search(subject.split("|")[0][-3:]))
 
 
 @lru_cache(maxsize=4096)
