@@ -9,6 +9,7 @@ from itertools import combinations, permutations
 
 from eval.derived import DIFF_WORDS, DOWN_WORDS, TOTAL_WORDS, UP_WORDS, WHOLE_WORDS, family, rate_matches, rounding
 from eval.draft_view import DraftView, backing, fmt, supports
+from eval.ledger import bigrams
 from eval.numbers import Quantity
 
 __all__ = ["ArithmeticChecks"]
@@ -165,7 +166,8 @@ class ArithmeticChecks(DraftView):
         groups = self.total_parts(q, self.paragraph_ends if paragraph else self.total_ends)
         if not groups:
             return False
-        strides = [g[i::k] for g in groups for k in (2, 3) for i in range(k) if len(g) >= 3 * k - 3]   # 申报6人、通过5人…
+        strides = [g[i::k] for g in groups for k in (2, 3) for i in range(k)     # 申报6人、通过5人、申报3人…
+                   if len(g) >= 3 * k - 3 and self.alike_apart(g[i::k], [p for p in g if p not in g[i::k]])]
         named = re.search(r"([两二三四五])(?:个|项|类|所|家|部分)", self.sentence_before(q)[-16:])
         size = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5}[named.group(1)] if named else 0
         strides += [list(c) for g in groups for c in combinations(g[:10], size) if 2 <= size < len(g)]   # 职工活动和慰问两项合计
@@ -177,9 +179,17 @@ class ArithmeticChecks(DraftView):
         if not TOTAL_WORDS.search(self.clause_before(q)) and "其中" not in self.draft[q.end:q.end + 8]:
             return False                                    # 全校126名会员: a whole, but not said to be these parts
         parts = groups[0] if groups[0][0].start > q.start else groups[-1]
+        if parts[0].start < q.start and any(abs(p.value - sum(x.value for x in parts)) < 1e-6 for p in self.same_sentence(q)
+                                            if p.end <= parts[0].start and p.unit_class == q.unit_class):
+            return False                                    # 人均3200元，其中补助2500元、自付700元，共补助10万元 (parts of the 3200)
         self.add("arithmetic", q, f"合计应为{fmt(sum(p.value for p in parts))}（{' + '.join(p.text for p in parts)}），"
                                   f"草稿写成“{q.text}”", self._facts_of(parts))
         return True
+
+    def alike_apart(self, some: list[Quantity], rest: list[Quantity]) -> bool:
+        """The figures of `some` share a word that none of `rest` has (申报 of 申报高级14人、申报一级9人, not 通过)."""
+        label = [bigrams(self.words[id(p)].partition("|")[0]) for p in some + rest]
+        return bool(set.intersection(*label[:len(some)]) - set().union(*label[len(some):]))
 
     def total_parts(self, q: Quantity, ends: list[int]) -> list[list[Quantity]]:
         """The ways to read q as a stated total (共/合计 before it, or 其中 after it) of the figures beside it."""

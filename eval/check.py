@@ -88,6 +88,7 @@ class _Run(SwapChecks, ArithmeticChecks, RespectiveLists):
 
     def check(self) -> list[Finding]:
         self.respective = self.find_respective_lists()    # 分别有12支和8支: judged by the order of the subjects
+        self.labels = {e.index for run in enumerations(self.ledger).values() for e in run}   # 第一批, 第二批: item labels
         self.derivation_cache: dict[int, object] = {}
         pending = []
         for q in self.figures:
@@ -185,7 +186,8 @@ class _Run(SwapChecks, ArithmeticChecks, RespectiveLists):
         own_score = self.score(q, best)
         taken = {e.index for e in matches}
         rivals = [e for e in self.ledger.of_class(q.unit_class) if e.index not in taken]
-        if rivals and not word_like(q) and id(q) not in self.respective:
+        if (rivals and not word_like(q) and id(q) not in self.respective
+                and (best.index not in self.labels or best.quantity.unit == "名")):   # 第一批 names; 第一名 is a result
             here, around = self.context[id(q)], self.group_grams[id(q)]
             telling = self.may_tell(q, best)
             near = [e for e in rivals if e.index in telling or e.fact_id == best.fact_id or self.ranked(e, best)]
@@ -227,6 +229,11 @@ class _Run(SwapChecks, ArithmeticChecks, RespectiveLists):
             return self.mismatch(q, slot)                   # 支出23.5万元 where the notes say 支出25.3万元
         claim = self.local_claim(q)
         if claim is not None and (claim[0] or not groups):
+            derivation = None if claim[0] else self.derivation_of(q)
+            if derivation is not None and derivation.how in ("product", "sum") and derivation.size >= 3:
+                self.add("derived", q, f"由笔记中的数字推算（{_HOW[derivation.how]}）得出，核对无误", derivation.fact_ids,
+                         level="info")
+                return                                      # 2名…每人1万元，另补助每人3000元，共2.6万元: not 2 × 3000
             self.claimed(q, claim=claim)
             return
         if self.stated_total(q):
@@ -359,11 +366,16 @@ class _Run(SwapChecks, ArithmeticChecks, RespectiveLists):
             backing(later[0], self.ledger))
 
     def counts_the_list_before(self, q: Quantity) -> bool:
-        """校级帮扶、上级救助和爱心捐款三条渠道; 端午、中秋两个节日: a small Chinese count of the items just listed."""
+        """校级帮扶、上级救助和爱心捐款三条渠道; 端午、中秋两个节日: a small Chinese count of the items just listed
+        (or listed right after it, after a colon; or the notes' facts that name the thing counted)."""
         if not (q.chinese and q.kind == "count" and 2 <= q.value <= 9):
             return False
         items = [w for w in re.split(r"[、和与及]", self.clause_before(q)) if w.strip()]
-        if len(items) != q.value:
+        after = re.match(r"[\u4e00-\u9fff]{0,4}[：:]([^，。；;：:]+)", self.draft[q.end:q.end + 120])
+        listed = [w for w in re.split(r"[、]", after.group(1)) if w.strip()] if after else []
+        noun = re.match(r"[\u4e00-\u9fff]{2}", self.draft[q.end:])
+        named = sum(noun.group() in f.text for f in self.ledger.facts) if noun else 0   # 三条线路: 线路一…线路三
+        if q.value not in (len(items), len(listed), named):     # 三条线路：威海42人、呼伦贝尔36人、婺源34人
             return False
         self.add("derived", q, "前文列举的项数", level="info")
         return True
@@ -413,6 +425,10 @@ class _Run(SwapChecks, ArithmeticChecks, RespectiveLists):
                  or {e.quantity.unit_class, q.unit_class} <= set(SESSION_CLASSES)]
         if len(alike) == 1 and q.kind in ("rank", "ordinal", "date", "range"):
             return alike[0]                                 # the one 等奖 of the notes, written as another
+        if (len(alike) == 1 and q.kind in ("count", "money") and self.score(q, alike[0]) > 0
+                and 0.5 <= q.value / (alike[0].quantity.value or 1) <= 2
+                and sum(p.unit_class == q.unit_class and not backing(p, self.ledger) for p in self.figures) == 1):
+            return alike[0]                                 # the one unwritten 38人 of the notes, the one unknown 三十六名
         return None
 
     def mismatch(self, q: Quantity, e: Entry) -> None:
@@ -422,11 +438,10 @@ class _Run(SwapChecks, ArithmeticChecks, RespectiveLists):
 
     def missing(self) -> None:
         reported: set[str] = set()
-        labels = {e.index for run in enumerations(self.ledger).values() for e in run}   # 第一批, 第二批: item labels
         derived_from = {i for f in self.findings if f.kind == "derived" for i in f.fact_ids}
         for e in sorted(self.ledger.entries, key=lambda e: e.quantity.kind == "rank"):
             q = e.quantity
-            if e.index in self.used or word_like(q) or e.index in labels or q.value == 0 or q.kind == "number":
+            if e.index in self.used or word_like(q) or e.index in self.labels or q.value == 0 or q.kind == "number":
                 continue                                    # 不合格0人 is written as 无不合格人员; 男6女4 has no unit
             every = re.search(r"每[\u4e00-\u9fff]{1,2}", e.subject)
             if q.value == 1 and every and every.group() in self.draft:
@@ -441,6 +456,9 @@ class _Run(SwapChecks, ArithmeticChecks, RespectiveLists):
                 continue
             if q.kind == "date" and _FESTIVALS.get(q.date_parts[1:]) and _FESTIVALS[q.date_parts[1:]] in self.draft:
                 continue                                    # 3月8日前后 written as “三八”妇女节前后
+            if q.kind == "date" and q.date_parts[1:] == (0, 0) and any(
+                    o.index in self.used and o.fact_id == e.fact_id for o in self.ledger.entries):
+                continue                                    # 2025年会员186人 written as 截至年底，会员186人
             if q.kind == "rank" and e.fact_id in reported:
                 continue                                    # 其中一等奖2人 dropped: 2人 is missing, not the rank too
             reported.add(e.fact_id)

@@ -53,6 +53,12 @@ def derivations(ledger: Ledger) -> list[Derivation]:
     out += _products(ledger) + _bases(ledger) + _spans_and_shares(ledger) + _shares_and_changes(ledger)
     out += [Derivation("count", len(run), "count:" + UNIT_CLASSES.get(unit, unit), _ids(run))
             for unit, run in enumerations(ledger).items()]
+    for group in _groups(ledger):                          # 票据1260张，不规范18张 → 规范率98.6%
+        counts = [e for e in group if e.quantity.kind == "count"][:_MAX_GROUP]
+        out += [Derivation("rate", 100 * (whole.quantity.value - part.quantity.value) / whole.quantity.value, "percent",
+                           _ids((part, whole)))
+                for part in counts if _NOT.search(part.subject) for whole in counts
+                if whole.quantity.value > part.quantity.value and family(whole.quantity.unit_class) == family(part.quantity.unit_class)]
     pairs_by_section: dict[tuple[str, str], list[tuple[Entry, Entry]]] = {}
     section_of = {f.id: f.section for f in ledger.facts}
     for group in _groups(ledger):                          # 入会率由97.2%提高到98.9% → 提高1.7个百分点
@@ -82,6 +88,8 @@ def derivations(ledger: Ledger) -> list[Derivation]:
     return out
 
 
+_NOT = re.compile(r"不|未|无")
+_PER_FACT = re.compile(r"(?:每人|人均|每位|每名)[^。；;]*$")
 _PER = re.compile(r"(?:每|人均|户均|平均)[\u4e00-\u9fff“”]{0,8}(?:不少于|不低于|约|达)?\s*$")   # 每人生日蛋糕券200元
 
 
@@ -90,9 +98,14 @@ def _products(ledger: Ledger) -> list[Derivation]:
     人均标准600元 × 参检95人 → 57000元."""
     section_of = {f.id: f.section for f in ledger.facts}
     out = []
+    text_of = {f.id: f.text for f in ledger.facts}
+    times: dict[int, list[Entry]] = {}                     # count entry → the per-unit figures it multiplies
+    pairs: list[tuple[Entry, Entry]] = []                   # (per-unit figure, count) of each product
     for per in ledger.entries:
-        if per.quantity.kind not in ("count", "money") or not _PER.search(per.subject.partition("|")[0]):
-            continue
+        if per.quantity.kind not in ("count", "money") or not (
+                _PER.search(per.subject.partition("|")[0])
+                or per.quantity.kind == "money" and _PER_FACT.search(text_of[per.fact_id][:per.quantity.start])):
+            continue                                        # 人均费用3200元，其中工会补助2500元: 2500 is per head too
         for e in ledger.entries:
             same_place = (section_of.get(e.fact_id) == section_of.get(per.fact_id)    # or the units are named alike:
                           or ledger.fact_bigrams[per.fact_id] & ledger.subject_bigrams[e.index])   # 为会员…人均300元 × 会员1096人
@@ -100,6 +113,8 @@ def _products(ledger: Ledger) -> list[Derivation]:
                     and family(e.quantity.unit_class) != family(per.quantity.unit_class)):
                 out.append(Derivation("product", per.quantity.value * e.quantity.value, family(per.quantity.unit_class),
                                       _ids((per, e))))
+                times.setdefault(e.index, []).append(per)
+                pairs.append((per, e))
         units = {}                                          # 每队10人 × (篮球8支 + 气排球12支) → 200人
         for e in ledger.entries:
             if (e.quantity.kind == "count" and e.quantity.value > 1 and e.fact_id != per.fact_id
@@ -111,19 +126,26 @@ def _products(ledger: Ledger) -> list[Derivation]:
                 for combo in combinations(entries[:6], size):
                     out.append(Derivation("product", per.quantity.value * sum(e.quantity.value for e in combo),
                                           family(per.quantity.unit_class), _ids((per, *combo)), size + 1))
-    own = {}                                                # 7人×1000元 + 15人×800元 + 5人×1000元
-    for d in out:
-        if len(d.fact_ids) == 1:
-            own.setdefault((section_of.get(d.fact_ids[0]), d.unit_class), []).append(d)
-    for products in own.values():
+    for index, pers in times.items():                       # 2人 × (每人1万元 + 另补助每人3000元) = 2.6万元
+        n = ledger.entries[index]
+        for size in range(2, min(len(pers), 3) + 1):
+            for combo in combinations(pers[:6], size):
+                if len({family(p.quantity.unit_class) for p in combo}) == 1:
+                    out.append(Derivation("product", n.quantity.value * sum(p.quantity.value for p in combo),
+                                          family(combo[0].quantity.unit_class), _ids((n, *combo)), size + 1))
+    by_place: dict[tuple, list[tuple[Entry, Entry]]] = {}  # 7人×1000元 + 15人×800元 + 5人×1000元
+    for per, e in pairs:
+        by_place.setdefault((section_of.get(per.fact_id), family(per.quantity.unit_class)), []).append((per, e))
+    for products in by_place.values():
         for size in range(2, min(len(products), 4) + 1):
             for combo in combinations(products[:_MAX_GROUP], size):
-                if len({d.fact_ids for d in combo}) == size:
-                    out.append(Derivation("sum", sum(d.value for d in combo), combo[0].unit_class,
-                                          tuple(i for d in combo for i in d.fact_ids)))
+                if len({per.index for per, _ in combo}) == len({e.index for _, e in combo}) == size:
+                    out.append(Derivation("sum", sum(per.quantity.value * e.quantity.value for per, e in combo),
+                                          family(combo[0][0].quantity.unit_class), _ids(x for pair in combo for x in pair)))
     return out
 
 
+_SPAN_SEP = re.compile(r"\s*[-－—–~～至到]+\s*")
 _EACH_OF = re.compile(r"([\u4e00-\u9fff、和与及]+)各[\u4e00-\u9fff]{0,3}$")
 
 
@@ -137,6 +159,11 @@ def _spans_and_shares(ledger: Ledger) -> list[Derivation]:
             out.append(Derivation("count", q.high - q.value + 1, "count:天", (e.fact_id,)))
         if q.kind == "range" and q.unit == "月" and q.high and q.high > q.value:   # 9月至12月 → 四个月
             out += [Derivation("count", q.high - q.value + 1, c, (e.fact_id,)) for c in ("count:个月", "count:月")]
+        prev = ledger.entries[e.index - 1] if e.index else None
+        if (prev is not None and prev.fact_id == e.fact_id and q.kind == prev.quantity.kind == "date"
+                and _SPAN_SEP.fullmatch(text_of[e.fact_id][prev.quantity.end:q.start])
+                and q.date_parts[:2] == prev.quantity.date_parts[:2] and q.date_parts[2] > prev.quantity.date_parts[2] > 0):
+            out.append(Derivation("count", q.date_parts[2] - prev.quantity.date_parts[2] + 1, "count:天", (e.fact_id,)))
         clause = re.split(r"[，,。；;：:]", text_of[e.fact_id][:q.start])[-1]
         each = _EACH_OF.search(clause)
         if q.kind in ("count", "money") and each:

@@ -87,7 +87,7 @@ _NUM = rf"(?:{_AR}|{_CN})"
 _UNITS = ("个百分点", "个工作日", "工作日", "个月", "周岁", "人次", "课时", "学时", "小时", "分钟", "周年", "学年度", "学年", "学期", "年度", "月份",
           "场次", "篇次", "%", "元", "人", "名", "位", "次", "期", "场", "项", "条", "个", "篇", "节", "所", "届", "天",
           "年", "月", "日", "号", "对", "件", "家", "支", "队", "批", "组", "份", "本", "册", "套", "台", "张", "幅",
-          "首", "部", "门", "类", "户", "间", "座", "处", "轮", "岁", "课", "堂", "桌", "箱", "辆", "趟", "种",
+          "首", "部", "门", "类", "户", "间", "座", "处", "轮", "岁", "课", "堂", "桌", "箱", "辆", "趟", "种", "笔",
           "周", "年级", "票", "道", "题", "枚", "盆", "瓶", "章", "款", "分", "回", "株", "棵", "块", "盒", "袋", "斤", "公斤", "米", "公里", "平方米", "亩", "步", "起", "封", "胜", "负")
 _UNIT = "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True))
 _PREFIXES = ("不少于", "不低于", "不超过", "不高于", "超过", "将近", "接近", "不到", "不足", "至少", "最多", "大约",
@@ -300,8 +300,23 @@ def _merge_dates(found: list[Quantity], text: str) -> list[Quantity]:
             out[-1] = Quantity(prev.start, q.end, text[prev.start:q.end], prev.value + q.value, None, prev.unit + q.unit,
                                "date", prev.qualifier, prev.chinese or q.chinese)
             continue
+        if (prev is not None and prev.kind == "date" and prev.end == q.start and prev.date_parts[1:] != (0, 0)
+                and prev.date_parts[2] == 0 and q.kind == "range" and q.unit in ("日", "号") and q.high
+                and 1 <= q.value < q.high <= 31):
+            out[-1:] = _day_span(prev, q, text)             # 7月12日至16日: two dates, 7月12日 and (7月)16日
+            continue
         out.append(q)
     return out
+
+
+def _day_span(month: Quantity, days: Quantity, text: str) -> list[Quantity]:
+    sep = re.search(r"\s*[-－—–~～至到]+\s*", text[days.start:days.end])
+    low_end, high_start = days.start + sep.start(), days.start + sep.end()
+    first = Quantity(month.start, low_end, text[month.start:low_end], month.value + days.value, None,
+                     month.unit + days.unit, "date", month.qualifier, month.chinese or days.chinese)
+    last = Quantity(high_start, days.end, text[high_start:days.end], month.value + days.high, None, days.unit, "date",
+                    days.qualifier, days.chinese)
+    return [first, last]
 
 
 def _rank(q: Quantity) -> int:

@@ -165,9 +165,12 @@ class SwapChecks(DraftView):
                 if p is q or self.owner.get(id(p)) is not other:
                     continue
                 here, own_share = self.context[id(p)], self._share(mine - theirs, self.wide(p))
+                own_chars, their_chars = (_chars(e.subject) - _chars(o.subject) for e, o in ((own, other), (other, own)))
+                words = _chars(self.words[id(p)].partition("|")[0])
                 if ({g for g in (mine - theirs) & here if len(g) == 2} and not (theirs - mine) & here
-                        or own_share >= 0.5 and own_share > self._share(theirs - mine, self.wide(p)) + 0.3):
-                    # “三八”节期间…手工皂制作活动，48名女职工参与
+                        or own_share >= 0.5 and own_share > self._share(theirs - mine, self.wide(p)) + 0.3
+                        or own_chars & words and not their_chars & words):
+                    # “三八”节期间…手工皂制作活动，48名女职工参与; 在岗教职工1120人 for 在职…2980人
                     del self.owner[id(p)]
                     self.used.add(own.index)
                     self.swapped(p, own)
