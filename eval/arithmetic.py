@@ -23,9 +23,13 @@ _RATE_SYNONYMS = {"出席": ("出席", "实到", "到会", "参会"), "参与": 
 _HEADCOUNT_RATES = ("参与", "参加", "参检", "出席", "到会", "覆盖", "受益", "入会", "参保", "参训", "知晓", "参赛",
                     "体检")
 _REMAINDER = re.compile(r"结余|余额|其余|剩余|还剩|余下|剩下|尚余|缺席|未到|未出席|未参加|未立案|未\S{0,2}的")
+_CLOSING = re.compile(r"年末|年底|期末|学期末|月末|月底|截至")
+_OPENING = re.compile(r"年初|期初|学期初|月初|原有|上年末|去年底")
+_IN = re.compile(r"新增|新纳入|纳入|增加|转入|收入|筹集|新入|新发展|吸收")
+_OUT = re.compile(r"减少|退出|退档|脱困|转出|支出|调出|退休|离职|注销")
 _AVERAGE = re.compile(r"人均|户均|场均|次均|期均|校均|平均")
 _EACH = re.compile(r"每|人均|户均|平均|分别|各")
-_PER_UNIT = re.compile(r"(?:人均|户均|平均|每[\u4e00-\u9fff]{0,3}?)(?:约|各|分别)?\S{0,4}$")
+_PER_UNIT = re.compile(r"(?:人均|户均|平均|每[\u4e00-\u9fff]{0,3}?)(?:约|各|分别)?\S{0,6}$")
 _ALL_WORDS = re.compile(r"全部|全体|所有|全员|均已|均参加|全覆盖|无一遗漏")
 
 
@@ -45,6 +49,9 @@ class ArithmeticChecks(DraftView):
             if q.value == 100:
                 return True, "“全部/全体”即100%"
             since = self.draft[max([p.end for p in earlier], default=q.start):q.start]    # nothing counted in between
+            counts = [p for p in earlier if p.kind == "count" and p.value > 0]
+            if any(rate_matches(q, 100 * a.value / b.value) for a in counts for b in counts if a.value < b.value):
+                return True, "前文两数之比"                    # 32名参加，28人全部项目合格，全项合格率87.5%
             if rate and _ALL_WORDS.search(since) and not re.search(r"总体|总|整体|综合|平均", clause) and rate.group(1) in since[:len(since) - len(clause)]:
                 return False, "前文说“全部/全体”，比率应为100%"   # 应参训88人已全部完成，完成率95%
         sentence_before = self.draft[self.span(q, self.total_ends)[0]:q.start]
@@ -61,8 +68,8 @@ class ArithmeticChecks(DraftView):
         if q.kind == "count" and (_AVERAGE.search(clause) or "每" in clause):   # 2批共64人，平均每批32人
             counts = [p for p in earlier if p.kind == "count" and p.value > 0]
             step = 10.0 ** -q.decimals / 2 + 1e-6                   # 460人次 over 3场: 平均每场约153人次
-            wider = counts + [p for p in self.same_sentence(q, self.paragraph_ends)
-                              if p.end <= q.start and p.kind == "count" and p.value > 0 and p not in counts]
+            wider = counts + [p for p in self.same_sentence(q, self.paragraph_ends)   # 每校1名、共65名 (65所)
+                              if p.kind == "count" and p.value > 0 and p not in counts]
             if any(abs(a.value / b.value - q.value) < step for a in counts for b in counts if a is not b) or any(
                     abs(a.value / b.value - q.value) < step for a in wider for b in wider
                     if a is not b and family(a.unit_class) == family(q.unit_class)):
@@ -72,6 +79,10 @@ class ArithmeticChecks(DraftView):
             if _AVERAGE.search(clause) and totals and groups:          # 分2批…共60人，平均每批30人
                 a, b = totals[-1], groups[-1]
                 return False, f"按{a.text}、{b.text}计算应为{fmt(a.value / b.value)}"
+        if q.kind in ("count", "money") and _CLOSING.search(clause):    # 学年初44户，新纳入9户、退档6户，学年末49户
+            balance = self.closing_balance(q, earlier)
+            if balance is not None:
+                return balance
         if q.kind in ("count", "money") and _CHANGE_WORDS.search(self.draft[slice(*self.span(q, self.sentence_ends))]):
             around = [p for p in self.same_sentence(q) if family(p.unit_class) == family(q.unit_class)]
             if any(abs(a.value - b.value - q.value) < 1e-6 for a in around for b in around
@@ -185,6 +196,21 @@ class ArithmeticChecks(DraftView):
         self.add("arithmetic", q, f"合计应为{fmt(sum(p.value for p in parts))}（{' + '.join(p.text for p in parts)}），"
                                   f"草稿写成“{q.text}”", self._facts_of(parts))
         return True
+
+    def closing_balance(self, q: Quantity, earlier: list[Quantity]) -> tuple[bool, str] | None:
+        """A closing figure after an opening one and what came in and went out: opening + in − out."""
+        same = [p for p in earlier if family(p.unit_class) == family(q.unit_class)]
+        if len(same) < 3 or not _OPENING.search(self.clause_before(same[0])):
+            return None
+        signs = [1 if _IN.search(self.clause_before(p)) else -1 if _OUT.search(self.clause_before(p)) else 0
+                 for p in same[1:]]
+        if 0 in signs:
+            return None
+        value = same[0].value + sum(s * p.value for s, p in zip(signs, same[1:]))
+        if abs(value - q.value) <= rounding(q):
+            return True, "期初加增加减减少"
+        return False, f"按前文应为{fmt(value)}（{same[0].text}" + "".join(
+            f" {'+' if s > 0 else '−'} {p.text}" for s, p in zip(signs, same[1:])) + "）"
 
     def alike_apart(self, some: list[Quantity], rest: list[Quantity]) -> bool:
         """The figures of `some` share a word that none of `rest` has (申报 of 申报高级14人、申报一级9人, not 通过)."""

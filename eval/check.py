@@ -82,6 +82,9 @@ def _years(k: Quantity) -> list[int]:
     return [int(k.value), int(k.high or 0)] if k.kind == "range" and k.unit == "年" else []
 
 
+_QUALIFIED_VERB = re.compile(r"(大约|约|将近|接近|近|超过|逾)(?:占|为|有|达)[\u4e00-\u9fff]{0,8}$")
+
+
 class _Run(SwapChecks, ArithmeticChecks, RespectiveLists):
     """One check: pass 1 pairs each draft figure with the fact figures of the same value; pass 2 explains the
     rest (derived, leaked, altered, mis-summed or invented); then the facts' figures nobody wrote are missing."""
@@ -120,7 +123,9 @@ class _Run(SwapChecks, ArithmeticChecks, RespectiveLists):
         """每月至少开展一次 for 至少1次: the qualifier stands before the verb, a few characters ahead of q."""
         words = [w for w in qualifier.split("+") if len(w) >= 2]
         before = self.clause_before(q)[-6:]
-        return bool(words) and any(w in before for w in words)
+        verb = _QUALIFIED_VERB.search(self.clause_before(q))       # 四成左右 written as 约占…的四成
+        return (bool(words) and any(w in before for w in words)
+                or verb is not None and qualifier_class(verb.group(1)) == qualifier_class(qualifier) != "")
 
     def reclassified(self, q: Quantity) -> list[Entry]:
         """26个家庭 for 参加家庭26户: the same count with another classifier, among the fact's own words."""

@@ -59,8 +59,26 @@ def derivations(ledger: Ledger) -> list[Derivation]:
                            _ids((part, whole)))
                 for part in counts if _NOT.search(part.subject) for whole in counts
                 if whole.quantity.value > part.quantity.value and family(whole.quantity.unit_class) == family(part.quantity.unit_class)]
-    pairs_by_section: dict[tuple[str, str], list[tuple[Entry, Entry]]] = {}
+    for group in _by_fact(ledger).values():                # 优秀11人、良好22人、合格6人 → 优良率84.6%
+        by_family: dict[str, list[Entry]] = {}
+        for e in group:
+            if e.quantity.kind == "count" and e.quantity.value > 0:
+                by_family.setdefault(family(e.quantity.unit_class), []).append(e)
+        for parts in by_family.values():
+            if 3 <= len(parts) <= 6:
+                whole = sum(e.quantity.value for e in parts)
+                out += [Derivation("rate", 100 * sum(e.quantity.value for e in combo) / whole, "percent", _ids(parts))
+                        for size in range(2, len(parts)) for combo in combinations(parts, size)]
     section_of = {f.id: f.section for f in ledger.facts}
+    for change in ledger.entries:                          # 较上年增加5人次 and 26人次 → 上年21人次
+        if change.quantity.kind in ("count", "money") and _FROM_BEFORE.search(change.subject):
+            sign = -1 if UP_WORDS.search(change.subject) else 1 if DOWN_WORDS.search(change.subject) else 0
+            out += [Derivation("difference", e.quantity.value + sign * change.quantity.value, family(e.quantity.unit_class),
+                               _ids((e, change)))
+                    for e in ledger.entries if sign and e is not change and e.fact_id != change.fact_id
+                    and family(e.quantity.unit_class) == family(change.quantity.unit_class)
+                    and section_of.get(e.fact_id) == section_of.get(change.fact_id)]
+    pairs_by_section: dict[tuple[str, str], list[tuple[Entry, Entry]]] = {}
     for group in _groups(ledger):                          # 入会率由97.2%提高到98.9% → 提高1.7个百分点
         rates = [e for e in group if e.quantity.kind == "percent"][:_MAX_GROUP]
         out += [Derivation("difference", abs(a.quantity.value - b.quantity.value), "count:百分点", _ids((a, b)))
@@ -89,6 +107,7 @@ def derivations(ledger: Ledger) -> list[Derivation]:
 
 
 _NOT = re.compile(r"不|未|无")
+_FROM_BEFORE = re.compile(r"(?:较|比)(?:上年|去年|上学年|上学期|上一年)")
 _PER_FACT = re.compile(r"(?:每人|人均|每位|每名)[^。；;]*$")
 _PER = re.compile(r"(?:每|人均|户均|平均)[\u4e00-\u9fff“”]{0,8}(?:不少于|不低于|约|达)?\s*$")   # 每人生日蛋糕券200元
 
@@ -141,7 +160,8 @@ def _products(ledger: Ledger) -> list[Derivation]:
             for combo in combinations(products[:_MAX_GROUP], size):
                 if len({per.index for per, _ in combo}) == len({e.index for _, e in combo}) == size:
                     out.append(Derivation("sum", sum(per.quantity.value * e.quantity.value for per, e in combo),
-                                          family(combo[0][0].quantity.unit_class), _ids(x for pair in combo for x in pair)))
+                                          family(combo[0][0].quantity.unit_class), _ids(x for pair in combo for x in pair),
+                                          2 * size))
     return out
 
 

@@ -55,7 +55,7 @@ _QUALIFIER_CLASS = {
     "余": "more", "多": "more", "几": "more", "超过": "more", "逾": "more", "有余": "more", "过": "more",
     "以上": "at-least", "不少于": "at-least", "不低于": "at-least", "至少": "at-least", "及以上": "at-least",
     "近": "less", "将近": "less", "接近": "less", "不到": "less", "不足": "less", "以下": "less", "不超过": "less",
-    "最多": "less", "以内": "less", "不高于": "less", "及以下": "less",
+    "最多": "less", "以内": "less", "内": "less", "不高于": "less", "及以下": "less",
     "约": "about", "大约": "about", "左右": "about", "上下": "about", "来": "about", "大概": "about", "两三": "about",
 }
 _NEUTRAL_PREFIXES = ("达到", "高达", "达")        # kept as written; they say nothing about the value
@@ -102,7 +102,7 @@ _PATTERN = re.compile(rf"""
   | (?P<rank>(?P<rnum>[一二三四五六七八九十特]|[0-9])等奖?)
   | (?P<years>(?P<y1>(?:19|20)[0-9]{{2}})\s*[-－—–~～至到]+\s*(?P<y2>(?:19|20)[0-9]{{2}})(?P<yu>学年度|学年|年度|年)?)
   | (?P<range>(?P<r1>{_NUM})(?P<ru1>{_UNIT})?\s*[-－—–~～至到]+\s*(?P<r2>{_NUM})(?P<rmult>[万千亿](?=[元人]))?(?P<ru2>{_UNIT}))
-  | (?P<q>(?P<num>{_NUM})(?P<q0>余|多)?(?P<mult>[万千亿](?![众家方分一]))?(?P<q1>余|多|几|来)?(?P<unit>{_UNIT})?(?P<q2>左右|及以上|及以下|以上|以下|上下|有余|以内)?)
+  | (?P<q>(?P<num>{_NUM})(?P<q0>余|多)?(?P<mult>[万千亿](?![众家方分一]))?(?P<q1>余|多|几|来)?(?P<unit>{_UNIT})?(?P<q2>左右|及以上|及以下|以上|以下|上下|有余|以内|(?<=[年天日月周])内(?![部容涵外设务]))?)
 """, re.VERBOSE)
 
 _MULT = {"万": 1e4, "千": 1e3, "亿": 1e8, "": 1.0, None: 1.0}
@@ -254,7 +254,8 @@ def _read_plain(m: re.Match, plain: str, text: str) -> Quantity | None:
         if _looks_like_code(plain, m):
             return None
     start = m.start() - _qualifying_prefix_length(plain, m.start())
-    return Quantity(start, m.end(), text[start:m.end()], value, high, unit, kind, qualifier, chinese, decimals)
+    end = m.end() - (q2 == "内")                      # 10天内: the figure is 10天, 内 its qualifier
+    return Quantity(start, end, text[start:end], value, high, unit, kind, qualifier, chinese, decimals)
 
 
 def _qualifying_prefix_length(plain: str, start: int) -> int:

@@ -27,6 +27,8 @@ class SwapChecks(DraftView):
             return self.same_fact_contrast(q, other, own)
         mine, theirs = self.ledger.subject_bigrams[own.index], self.ledger.subject_bigrams[other.index]
         telling = {g for g in (theirs - mine) & self.context[id(q)] if len(g) == 2}
+        if own.fact_id != other.fact_id:
+            telling -= self.ledger.fact_bigrams[own.fact_id]    # 市级优质课评比，获一等奖1人: 优质课 is its own fact's
         if telling and self.main_contrast(q, other, own, telling):
             return True
         return self.group_contrast(q, other, own) or self.wide_contrast(q, other, own)
