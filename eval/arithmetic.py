@@ -8,7 +8,7 @@ from dataclasses import replace
 from itertools import combinations, permutations
 
 from eval.derived import DIFF_WORDS, DOWN_WORDS, TOTAL_WORDS, UP_WORDS, WHOLE_WORDS, family, rate_matches, rounding
-from eval.draft_view import DraftView, backing, fmt, supports
+from eval.draft_view import DraftView, backing, fmt, supports, word_like
 from eval.ledger import bigrams
 from eval.numbers import Quantity
 
@@ -23,6 +23,7 @@ _RATE_SYNONYMS = {"出席": ("出席", "实到", "到会", "参会"), "参与": 
 _HEADCOUNT_RATES = ("参与", "参加", "参检", "出席", "到会", "覆盖", "受益", "入会", "参保", "参训", "知晓", "参赛",
                     "体检")
 _REMAINDER = re.compile(r"结余|余额|其余|剩余|还剩|余下|剩下|尚余|缺席|未到|未出席|未参加|未立案|未\S{0,2}的")
+_FROM_TO = re.compile(r"增至|增加到|提高到|提升到|上升到|增长到|降至|减少到|下降到|降低到|减至")
 _CLOSING = re.compile(r"年末|年底|期末|学期末|月末|月底|截至")
 _OPENING = re.compile(r"年初|期初|学期初|月初|原有|上年末|去年底")
 _IN = re.compile(r"新增|新纳入|纳入|增加|转入|收入|筹集|新入|新发展|吸收")
@@ -88,11 +89,21 @@ class ArithmeticChecks(DraftView):
             if any(abs(a.value - b.value - q.value) < 1e-6 for a in around for b in around
                    if a.value > b.value and (a.start < q.start) == (b.start < q.start)):
                 return True, "同句两数之差"                    # 由去年的30所增加到38所，增加8所
+            before = [p for p in around if p.end <= q.start]
+            if (len(before) >= 2 and _CHANGE_WORDS.search(clause) and _FROM_TO.search(self.draft[before[-2].start:before[-1].start])
+                    and not any(p.start > q.end for p in around)):
+                a, b = before[-2:]
+                return False, f"按前文应为{fmt(abs(b.value - a.value))}（{b.text}与{a.text}之差）"   # 由14人次增至23人次，增加了11人次
         if q.kind in ("count", "money"):                              # 教职工152人，女97人、男55人
             same = [p for p in earlier if family(p.unit_class) == family(q.unit_class)]
             if any(abs(a.value - b.value - q.value) < 1e-6 for a in same for b in same if a.value > b.value) \
                     and not any(w in clause for w in DIFF_WORDS):
                 return True, "前文两数之差"
+            following = [p for p in self.same_sentence(q) if p.start >= q.end]
+            if (same and following and family(following[0].unit_class) == family(q.unit_class)
+                    and abs(same[-1].value - following[0].value - q.value) < 1e-6
+                    and backing(same[-1], self.ledger) and backing(following[0], self.ledger)):
+                return True, "总数减去另一部分"                  # 审查申请34项，批准32项，驳回2项
         if q.kind in ("count", "money") and (any(w in clause for w in DIFF_WORDS) or "其中" in sentence_before
                                             or _REMAINDER.search(clause)):
             same = [p for p in earlier if family(p.unit_class) == family(q.unit_class)]
@@ -114,7 +125,8 @@ class ArithmeticChecks(DraftView):
             if rest is not None and (remainder or rest[2] and not worded):
                 value, total, _ = rest
                 return False, f"按前文应为{fmt(value)}（{total.text}减去其余各项）"
-            if diffs and remainder:
+            stated = any(abs(a.value - b.value - p.value) < 1e-6 for a, b in diffs for p in same)
+            if diffs and remainder and not stated:           # 当年结余1.5万元，年末滚存结余13.9万元: another balance
                 a, b = diffs[-1] if len(same) > 2 else diffs[0]
                 return False, f"按前文应为{fmt(a.value - b.value)}（{a.text} − {b.text}）"
         if q.kind == "count":                                         # 考核120人，优秀率20%，优秀24人
@@ -257,10 +269,12 @@ class ArithmeticChecks(DraftView):
             return False
         before = [p for p in self.same_sentence(q) if p.end <= q.start and p.kind in ("count", "money") and p.value > 0]
         same = [p for p in before if family(p.unit_class) == family(before[-1].unit_class)] if before else []
+        if len(same) >= 3 and abs(abs(same[-3].value - same[-2].value) - same[-1].value) < 1e-6:
+            same = same[:-1]                                # 46.2万元，较44.1万元增加2.1万元，增长6.8%: the two figures
         if len(same) < 2 or same[-1].value == same[-2].value:
             return False
         a, b = same[-2], same[-1]
-        compared = (re.search(r"(?<![评对相无])比(?![赛例重])|较", self.draft[max(a.end, b.start - 6):b.start])
+        compared = (re.search(r"(?<![评对相无])比(?![赛例重])|较", self.draft[max(a.end, b.start - 10):b.start])
                     or re.search(r"[由从]", self.draft[max(0, a.start - 4):a.start]) and re.search(r"[到至]", self.draft[a.end:b.start]))
         if not compared:
             return False                                    # 同比增长20%: of a figure the draft does not give
@@ -283,7 +297,7 @@ class ArithmeticChecks(DraftView):
         if _CHANGE_WORDS.search(clause):
             return []                                       # 较上年增长50%: a change, not a share of these counts
         earlier = [p for p in self.same_sentence(q) if p.end <= q.start and p.kind not in ("rank", "ordinal", "date")]
-        before = [p for p in earlier if p.kind in ("count", "money")]
+        before = [p for p in earlier if p.kind in ("count", "money") and not word_like(p)]   # 每季度召开一次
         if not before:
             return []
         after = re.match(r"的([\u4e00-\u9fff]{2}率)", self.draft[q.end:q.end + 6])            # 以94%的赞成率通过

@@ -233,6 +233,9 @@ class _Run(SwapChecks, ArithmeticChecks, RespectiveLists):
         if slot is not None and not adds_up and (self.score(q, slot) >= STRONG or groups):
             return self.mismatch(q, slot)                   # 支出23.5万元 where the notes say 支出25.3万元
         claim = self.local_claim(q)
+        if claim is not None and not claim[0] and slot is not None and (self.local_claim(
+                replace(q, value=slot.quantity.value)) or (False,))[0]:
+            return self.mismatch(q, slot)                   # 未达标的2人 where the notes say 未达标3人 (30 − 27)
         if claim is not None and (claim[0] or not groups):
             derivation = None if claim[0] else self.derivation_of(q)
             if derivation is not None and derivation.how in ("product", "sum") and derivation.size >= 3:

@@ -214,12 +214,13 @@ def _shares_and_changes(ledger: Ledger) -> list[Derivation]:
         out += [Derivation("change", 100 * (a.quantity.value - b.quantity.value) / b.quantity.value, "percent",
                            _ids((a, b))) for a, b in permutations(entries, 2)
                 if a.quantity.value != b.quantity.value]
-    for p in ledger.entries:                            # 班主任津贴占奖励性绩效15% of 总额312万元 → 46.8万元
-        if p.quantity.kind != "percent" or "占" not in p.subject:
+    for p in ledger.entries:                            # 班主任津贴占奖励性绩效15% of 总额312万元 → 46.8万元;
+        if p.quantity.kind != "percent":                # 其中60%留成 of 拨缴28.4万元 → 17.04万元
             continue
         out += [Derivation("product", e.quantity.value * p.quantity.value / 100, family(e.quantity.unit_class),
                            _ids((e, p))) for e in ledger.entries
-                if e.quantity.kind in ("count", "money") and section_of.get(e.fact_id) == section_of.get(p.fact_id)]
+                if (e.quantity.kind == "money" or e.quantity.kind == "count" and "占" in p.subject)
+                and section_of.get(e.fact_id) == section_of.get(p.fact_id)]
     for entries in _by_fact(ledger).values():           # 上线率91.6%，比上年提高2.3个百分点 → 上年89.3%
         rates = [e for e in entries if e.quantity.kind == "percent"]
         points = [e for e in entries if e.quantity.unit_class == "count:百分点"]

@@ -182,9 +182,10 @@ def _read(m: re.Match, plain: str, text: str) -> Quantity | None:
         return _make(m, text, a[0] * 100 + b[0], None, "届次", "ordinal", "", a)
     if m.group("ord"):
         n = _number(m.group("onum"))
-        if n is None or not m.group("ounit"):
+        placed = re.search(r"(?:排名|名列|位列|位居|排在)[\u4e00-\u9fff]{0,3}$", plain[max(0, m.start() - 7):m.start()])
+        if n is None or not (m.group("ounit") or placed):
             return None
-        return _make(m, text, n[0], None, m.group("ounit") or "", "ordinal", "", n)
+        return _make(m, text, n[0], None, m.group("ounit") or "名", "ordinal", "", n)   # 区内排名第二 = 第二名
     if m.group("rank"):
         if not m.group("rank").endswith("奖") and not plain[m.end():m.end() + 1] in ("奖", "级", "次"):
             return None          # 一等 alone is rare; 一等奖 is the rank
