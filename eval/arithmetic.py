@@ -286,11 +286,29 @@ class ArithmeticChecks(DraftView):
                  self._facts_of([a, b]))
         return True
 
+    def wrong_points(self, q: Quantity) -> bool:
+        """由93.2%提高到96.5%，提高2.3个百分点: the points must be the difference of the two rates before."""
+        rates = [p for p in self.same_sentence(q) if p.end <= q.start and p.kind == "percent"]
+        if len(rates) < 2 or not (UP_WORDS.search(self.clause_before(q)) or DOWN_WORDS.search(self.clause_before(q))):
+            return False
+        a, b = rates[-2:]
+        if abs(abs(a.value - b.value) - q.value) <= 10.0 ** -q.decimals / 2 + 1e-9:
+            return False
+        self.add("arithmetic", q, f"按{a.text}和{b.text}计算应为{fmt(round(abs(a.value - b.value), 2))}个百分点，"
+                                  f"草稿写成“{q.text}”", self._facts_of([a, b]))
+        return True
+
     def per_unit(self, p: Quantity) -> bool:
         """人均约249.5元, 每人1000元: an amount per head, never a part of a total."""
         return bool(_PER_UNIT.search(self.clause_before(p)))
 
     def rate_bases(self, q: Quantity) -> list[tuple[Quantity, Quantity]]:
+        """(part, whole) pairs a stated rate can be of; above 100% the other way round too (收入预算44万元，实际收入
+        45.4万元，执行率103.2%)."""
+        pairs = self._rate_bases(q)
+        return pairs + [(b, a) for a, b in pairs if 0 < a.value < b.value] if q.value > 100 else pairs
+
+    def _rate_bases(self, q: Quantity) -> list[tuple[Quantity, Quantity]]:
         """(part, whole) pairs a stated rate can be of: the figure just before it over any larger figure of its
         class in the paragraph, or any two figures of one class in its sentence."""
         clause = self.clause_before(q)
@@ -353,6 +371,8 @@ class ArithmeticChecks(DraftView):
 
     def arithmetic(self, q: Quantity) -> bool:
         """A rate that the counts written beside it do not give."""
+        if q.unit_class == "count:百分点":
+            return self.wrong_points(q)
         if q.kind != "percent":
             return False
         if self.wrong_change(q):

@@ -28,8 +28,8 @@ class DraftView:
         self.known, self.references = known, references
         self.words = {id(q): words for q, words in zip(figures, subjects_of(draft, figures))}
         self.context = {key: bigrams(words) for key, words in self.words.items()}
-        self.group_grams = {id(q): bigrams(g + "|" + self.words[id(q)].split("|")[1])
-                            for q, g in zip(figures, groups_of(draft, figures))}
+        self.group_text = {id(q): g + "|" + self.words[id(q)].split("|")[1] for q, g in zip(figures, groups_of(draft, figures))}
+        self.group_grams = {key: bigrams(text) for key, text in self.group_text.items()}
         self.sentence_ends = [m.start() for m in _SENTENCE_END.finditer(draft)]
         self.total_ends = [m.start() for m in _TOTAL_END.finditer(draft)]
         self.starts = [q.start for q in figures]

@@ -168,11 +168,14 @@ class SwapChecks(DraftView):
                     continue
                 here, own_share = self.context[id(p)], self._share(mine - theirs, self.wide(p))
                 own_chars, their_chars = (_chars(e.subject) - _chars(o.subject) for e, o in ((own, other), (other, own)))
-                words = _chars(self.words[id(p)].partition("|")[0])
+                words, wide = _chars(self.words[id(p)].partition("|")[0]), _chars(self.words[id(p)] + self.group_text[id(p)])
+                own_part, their_part = (len(c & wide) / (len(c) or 1) for c in (own_chars, their_chars))
                 if ({g for g in (mine - theirs) & here if len(g) == 2} and not (theirs - mine) & here
                         or own_share >= 0.5 and own_share > self._share(theirs - mine, self.wide(p)) + 0.3
-                        or own_chars & words and not their_chars & words):
-                    # “三八”节期间…手工皂制作活动，48名女职工参与; 在岗教职工1120人 for 在职…2980人
+                        or own_chars & words and not their_chars & words
+                        or own_part >= 0.5 and own_part >= their_part + 0.4):
+                    # “三八”节期间…手工皂制作活动，48名女职工参与; 在岗教职工1120人 for 在职…2980人;
+                    # 秋季集体出游活动支出1.85万元 for 秋游…3.2万元 (运动会…1.85万元 was flagged)
                     del self.owner[id(p)]
                     self.used.add(own.index)
                     self.swapped(p, own)
