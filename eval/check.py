@@ -82,6 +82,7 @@ def _years(k: Quantity) -> list[int]:
     return [int(k.value), int(k.high or 0)] if k.kind == "range" and k.unit == "年" else []
 
 
+_NAMED_UNITS = ("部", "所", "家", "组", "队", "支", "校区", "类")    # units that end the names they count
 _QUALIFIED_VERB = re.compile(r"(大约|约|将近|接近|近|超过|逾)(?:占|为|有|达)[\u4e00-\u9fff]{0,8}$")
 
 
@@ -195,7 +196,7 @@ class _Run(SwapChecks, ArithmeticChecks, RespectiveLists):
                 and (best.index not in self.labels or best.quantity.unit == "名")):   # 第一批 names; 第一名 is a result
             here, around = self.context[id(q)], self.group_grams[id(q)]
             telling = self.may_tell(q, best)
-            near = [e for e in rivals if e.index in telling or e.fact_id == best.fact_id or self.ranked(e, best)]
+            near = [e for e in rivals if e.index in telling or e.fact_id == best.fact_id or self.ranked(q, e, best)]
             swaps = [e for e in near if self.contrast(q, e, best)]
             top = max(swaps, key=lambda e: (self.score(q, e), e.index not in self.used, self.fact_score(q, e), -e.index),
                       default=None)
@@ -218,6 +219,9 @@ class _Run(SwapChecks, ArithmeticChecks, RespectiveLists):
 
     def explain(self, q: Quantity) -> None:
         if word_like(q):
+            slot = self.altered_slot(q) if q.value >= 3 else None
+            if slot is not None and self.score(q, slot) >= STRONG:
+                self.mismatch(q, slot)                      # 先进集体五个 where the notes say 先进集体3个
             return                                          # 一次, 一名, 两项: too often a word, never reported alone
         if self.counts_the_list_before(q) or self.spans_given_months(q) or self.labels_invented_count(q):
             return
@@ -383,6 +387,8 @@ class _Run(SwapChecks, ArithmeticChecks, RespectiveLists):
         listed = [w for w in re.split(r"[、]", after.group(1)) if w.strip()] if after else []
         noun = re.match(r"[\u4e00-\u9fff]{2}", self.draft[q.end:])
         named = sum(noun.group() in f.text for f in self.ledger.facts) if noun else 0   # 三条线路: 线路一…线路三
+        if q.unit in _NAMED_UNITS and not named:            # 两部合计: 机电专业部…, 信息技术专业部…
+            named = sum(q.unit in f.text for f in self.ledger.facts)
         if q.value not in (len(items), len(listed), named):     # 三条线路：威海42人、呼伦贝尔36人、婺源34人
             return False
         self.add("derived", q, "前文列举的项数", level="info")
@@ -467,6 +473,10 @@ class _Run(SwapChecks, ArithmeticChecks, RespectiveLists):
             if q.kind == "date" and q.date_parts[1:] == (0, 0) and any(
                     o.index in self.used and o.fact_id == e.fact_id for o in self.ledger.entries):
                 continue                                    # 2025年会员186人 written as 截至年底，会员186人
+            fact_text = next(f.text for f in self.ledger.facts if f.id == e.fact_id)
+            named = re.match(r"\s*[（(]([\u4e00-\u9fff、]{2,12})[）)]", fact_text[q.end:])
+            if q.value == 1 and named and any(n in self.draft for n in named.group(1).split("、") if len(n) >= 2):
+                continue                                    # 全国三八红旗手1人（周敏） written as 周敏老师获评
             if q.kind == "rank" and e.fact_id in reported:
                 continue                                    # 其中一等奖2人 dropped: 2人 is missing, not the rank too
             reported.add(e.fact_id)

@@ -139,6 +139,8 @@ def groups_of(text: str, quantities: Sequence[Quantity], start: int = 0) -> list
         among = list(_AMONG.finditer(words))
         if begin == last.get(q.unit_class) and among and not _CLAUSE_END.search(words):
             words = words[among[-1].end():]             # 72名女教职工中参检63人: 女教职工 are the 72
+        elif begin == last.get(q.unit_class) and (cut := _CLAUSE_END.search(words)):
+            words = words[cut.end():]                   # 205名教职工参赛，占全校教职工225人: 参赛 is the 205's
         out.append(words)
         last[q.unit_class] = q.end
     return out

@@ -12,6 +12,7 @@ from eval.numbers import Quantity, same_value
 __all__ = ["SwapChecks"]
 
 OWN_LEFT = 0.35        # how little of its own subject's telling words may stand around a swapped figure
+_RANK_IN = re.compile(r"[一二三四五六七八九十特]等奖")
 _RANK_LABEL = re.compile(r"[一二三四五六七八九十特]等奖?$|第[一二三四五六七八九十]+名$")
 
 
@@ -57,7 +58,7 @@ class SwapChecks(DraftView):
     def group_contrast(self, q: Quantity, other: Entry, own: Entry) -> bool:
         """When the clause's own words tie, the wider words since the last figure of the class decide."""
         if (own.fact_id == other.fact_id or abs(self.score(q, own) - self.score(q, other)) > 0.05
-                or self.score(q, own) < WEAK):
+                or self.score(q, own) < WEAK / 2):
             return False                                    # the wider words only break a tie of the clause's own
         mine, theirs = self.ledger.group_bigrams[own.index], self.ledger.group_bigrams[other.index]
         here = self.group_grams[id(q)]
@@ -123,14 +124,20 @@ class SwapChecks(DraftView):
         return label.endswith(mark_theirs + shared) and mark_mine not in label
 
     @staticmethod
-    def ranked(other: Entry, own: Entry) -> bool:
-        """Both subjects end in a rank label (一等奖, 第二名)."""
-        return _rank_labelled(own.subject) and _rank_labelled(other.subject)
+    def ranked(q: Quantity, other: Entry, own: Entry) -> bool:
+        """Both subjects end in a rank label (一等奖, 第二名), or name one before an amount (一等奖每人奖励1000元)."""
+        return (_rank_labelled(own.subject) and _rank_labelled(other.subject)
+                or q.kind == "money" and all(_RANK_IN.search(e.subject + e.group) for e in (own, other)))
 
     def label_contrast(self, q: Quantity, other: Entry, own: Entry) -> bool:
         """In a ranked list, the rank right before q is the other figure's, not its own: 一等奖7名、二等奖4名 when
-        the notes say 一等奖4名、二等奖7名 (a shared word like 等奖 says nothing)."""
-        if not self.ranked(other, own):
+        the notes say 一等奖4名、二等奖7名 (a shared word like 等奖 says nothing); 获一等奖的6名教职工每人奖励600元
+        when the notes give 600元 to 二等奖."""
+        ranks = [_RANK_IN.findall(e.subject.partition("|")[0]) or _RANK_IN.findall(e.group) for e in (own, other)]
+        here = _RANK_IN.findall(self.group_text[id(q)].partition("|")[0])
+        if q.kind == "money" and all(ranks) and ranks[0][-1] != ranks[1][-1] and here:
+            return here[-1] == ranks[1][-1]
+        if not (_rank_labelled(own.subject) and _rank_labelled(other.subject)):
             return False                                    # only ranked lists: other labels move around too freely
         labels = [e.subject.split("|")[0][-3:] for e in (own, other)]
         here = bigrams(self.words[id(q)].split("|")[0][-3:])
