@@ -22,7 +22,7 @@ _RATE_SYNONYMS = {"出席": ("出席", "实到", "到会", "参会"), "参与": 
                   "参赛": ("参赛", "参加", "报名"), "回收": ("回收", "收回"), "体检": ("体检", "参检", "受检", "参加"), "参保": ("参保", "投保")}
 _HEADCOUNT_RATES = ("参与", "参加", "参检", "出席", "到会", "覆盖", "受益", "入会", "参保", "参训", "知晓", "参赛",
                     "体检")
-_REMAINDER = re.compile(r"结余|余额|其余|剩余|还剩|余下|剩下|尚余|缺席|未到|未出席|未参加|未立案|未\S{0,2}的")
+_REMAINDER = re.compile(r"结余|余额|净增|净减|相抵|其余|剩余|还剩|余下|剩下|尚余|缺席|未到|未出席|未参加|未立案|未\S{0,2}的")
 _FROM_TO = re.compile(r"增至|增加到|提高到|提升到|上升到|增长到|降至|减少到|下降到|降低到|减至")
 _CLOSING = re.compile(r"年末|年底|期末|学期末|月末|月底|截至")
 _OPENING = re.compile(r"年初|期初|学期初|月初|原有|上年末|去年底")
@@ -115,6 +115,10 @@ class ArithmeticChecks(DraftView):
             diffs = [(a, b) for a in same for b in same if a.value > b.value]
             if any(abs(a.value - b.value - q.value) < 1e-6 for a, b in diffs):
                 return True, "前文两数之差"
+            paragraph = [p for p in self.same_sentence(q, self.paragraph_ends) if p.end <= q.start
+                         and family(p.unit_class) == family(q.unit_class)][-4:]
+            if len(same) < 2 and any(abs(a.value - b.value - q.value) < 1e-6 for a in paragraph for b in paragraph):
+                return True, "前文两数之差"                    # 教职工9850人，会员9672人…。未入会的178人
             if q.kind == "money" and any(abs(a.value + b.value - c.value - q.value) <= rounding(q)
                                          for a, b, c in permutations(same[:8], 3) if a.start < b.start):
                 return True, "期初加收入减支出"                # 年初35.6万元，筹集18.4万元，支出22.7万元，结余31.3万元
@@ -130,10 +134,15 @@ class ArithmeticChecks(DraftView):
                 a, b = diffs[-1] if len(same) > 2 else diffs[0]
                 return False, f"按前文应为{fmt(a.value - b.value)}（{a.text} − {b.text}）"
         if q.kind == "count":                                         # 考核120人，优秀率20%，优秀24人
-            counts = [p for p in earlier if family(p.unit_class) == family(q.unit_class)]
+            paragraph = [p for p in self.same_sentence(q, self.paragraph_ends) if p.end <= q.start]
+            counts = [p for p in paragraph if family(p.unit_class) == family(q.unit_class)]
             rates = [p for p in earlier if p.kind == "percent"]
             if any(abs(a.value * r.value / 100 - q.value) < 1e-6 for a in counts for r in rates):
-                return True, "前文人数乘以比率"
+                return True, "前文人数乘以比率"                  # 全校160名…。参与率不低于80%，即不少于128人
+            money = [p for p in paragraph if p.kind == "money"]
+            if any(abs(a.value / b.value - q.value) < 1e-6 for a in money for b in money
+                   if b.value and _EACH.search(self.clause_before(b))):
+                return True, "总额除以每…标准"                  # 每人次500元，预算1万元，可保障20人次
         if q.kind == "money" and TOTAL_WORDS.search(clause):
             each = [p for p in earlier if p.kind == "money" and _EACH.search(self.clause_before(p))]
             counts = [p for p in self.same_sentence(q, self.paragraph_ends) if p.kind == "count" and p.end <= q.start]

@@ -69,6 +69,12 @@ def derivations(ledger: Ledger) -> list[Derivation]:
                 whole = sum(e.quantity.value for e in parts)
                 out += [Derivation("rate", 100 * sum(e.quantity.value for e in combo) / whole, "percent", _ids(parts))
                         for size in range(2, len(parts)) for combo in combinations(parts, size)]
+    places = [e for e in ledger.entries if e.quantity.kind == "ordinal" and e.quantity.unit_class == "ordinal:人"]
+    for move in ledger.entries:                            # 第二名，较上年提升3个名次 → 上年第五名
+        if move.quantity.kind == "count" and "名次" in move.subject:
+            sign = 1 if re.search(r"提升|上升|提高|前进", move.subject) else -1 if re.search(r"下降|后退", move.subject) else 0
+            out += [Derivation("count", p.quantity.value + sign * move.quantity.value, "ordinal:人", _ids((p, move)))
+                    for p in places if sign]
     section_of = {f.id: f.section for f in ledger.facts}
     for change in ledger.entries:                          # 较上年增加5人次 and 26人次 → 上年21人次
         if change.quantity.kind in ("count", "money") and _FROM_BEFORE.search(change.subject):

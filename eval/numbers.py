@@ -95,7 +95,7 @@ _PREFIXES = ("不少于", "不低于", "不超过", "不高于", "超过", "将�
 
 _PATTERN = re.compile(rf"""
     (?P<pct>百分之(?P<pnum>{_NUM}|百))
-  | (?P<tenths>(?P<tnum>[一二三四五六七八九])成(?![为立功长员绩果就效本交熟型才])(?=[以左多，,。；;、\s]|$))
+  | (?P<tenths>(?P<tnum>[一二三四五六七八九])成(?![为立功长员绩果就效本交熟型才])(?=[以左多的会教职老女党家学师人，,。；;、\s]|$))
   | (?P<frac>(?P<den>{_NUM})分之(?P<fnum>{_NUM}))
   | (?P<session>(?P<s1>[一二三四五六七八九十]+|[0-9]+)届(?P<s2>[一二三四五六七八九十]+|[0-9]+)次)
   | (?P<ord>第(?P<onum>{_NUM})(?P<ounit>届|次|期|批|轮|季|学期|名|阶段|个|位|场|周|学年|年)?)
@@ -256,6 +256,8 @@ def _read_plain(m: re.Match, plain: str, text: str) -> Quantity | None:
             return None
     start = m.start() - _qualifying_prefix_length(plain, m.start())
     end = m.end() - (q2 == "内")                      # 10天内: the figure is 10天, 内 its qualifier
+    if unit == "人次" and not q2 and plain[m.end():m.end() + 1] in ("月", "日", "年", "周"):
+        unit, end = "人", end - 1                     # 其余6人次月完成: 6人, 次月
     return Quantity(start, end, text[start:end], value, high, unit, kind, qualifier, chinese, decimals)
 
 
