@@ -23,6 +23,7 @@ _RATE_SYNONYMS = {"出席": ("出席", "实到", "到会", "参会"), "参与": 
 _HEADCOUNT_RATES = ("参与", "参加", "参检", "出席", "到会", "覆盖", "受益", "入会", "参保", "参训", "知晓", "参赛",
                     "体检")
 _REMAINDER = re.compile(r"结余|余额|净增|净减|相抵|其余|剩余|还剩|余下|剩下|尚余|缺席|未到|未出席|未参加|未立案|未\S{0,2}的")
+_GENERIC_UNITS = ("件", "个", "项", "台套")            # a total of things counted each in its own unit
 _FROM_TO = re.compile(r"增至|增加到|提高到|提升到|上升到|增长到|降至|减少到|下降到|降低到|减至")
 _CLOSING = re.compile(r"年末|年底|期末|学期末|月末|月底|截至")
 _OPENING = re.compile(r"年初|期初|学期初|月初|原有|上年末|去年底")
@@ -259,6 +260,10 @@ class ArithmeticChecks(DraftView):
             after = [p for p in later if stop < 0 or p.start < stop]
             return [after[:n] for n in range(len(after), 1, -1)]   # the parts run from 其中 on, maybe not to the end
         before = [p for p in same if p.start < q.start]
+        if len(before) < 2 and q.unit in _GENERIC_UNITS and TOTAL_WORDS.search(self.clause_before(q)):
+            before = [p for p in self.same_sentence(q, ends) if p.start < q.start and p.kind == "count"
+                      and p.unit_class not in ("count:人", "count:人次") and not self.per_unit(p)]   # 乒乓球台2张、跑步机3台…共计9件
+            before = before if len(before) >= 3 and len({p.unit for p in before}) == len(before) else []
         if len(before) < 2:
             return []
         groups = [before]

@@ -439,7 +439,7 @@ class _Run(SwapChecks, ArithmeticChecks, RespectiveLists):
                  or {e.quantity.unit_class, q.unit_class} <= set(SESSION_CLASSES)]
         if len(alike) == 1 and q.kind in ("rank", "ordinal", "date", "range"):
             return alike[0]                                 # the one 等奖 of the notes, written as another
-        if (len(alike) == 1 and q.kind in ("count", "money") and self.score(q, alike[0]) > 0
+        if (len(alike) == 1 and q.kind in ("count", "money")
                 and 0.5 <= q.value / (alike[0].quantity.value or 1) <= 2
                 and sum(p.unit_class == q.unit_class and not backing(p, self.ledger) for p in self.figures) == 1):
             return alike[0]                                 # the one unwritten 38人 of the notes, the one unknown 三十六名
