@@ -23,6 +23,7 @@ _RATE_SYNONYMS = {"出席": ("出席", "实到", "到会", "参会"), "参与": 
 _HEADCOUNT_RATES = ("参与", "参加", "参检", "出席", "到会", "覆盖", "受益", "入会", "参保", "参训", "知晓", "参赛",
                     "体检")
 _REMAINDER = re.compile(r"结余|余额|净增|净减|相抵|其余|剩余|还剩|余下|剩下|尚余|缺席|未到|未出席|未参加|未立案|未\S{0,2}的")
+_EACH_OF = re.compile(r"([\u4e00-\u9fff、和与及]+)各[\u4e00-\u9fff]{0,3}$")
 _GENERIC_UNITS = ("件", "个", "项", "台套")            # a total of things counted each in its own unit
 _FROM_TO = re.compile(r"增至|增加到|提高到|提升到|上升到|增长到|降至|减少到|下降到|降低到|减至")
 _CLOSING = re.compile(r"年末|年底|期末|学期末|月末|月底|截至")
@@ -117,7 +118,7 @@ class ArithmeticChecks(DraftView):
             if any(abs(a.value - b.value - q.value) < 1e-6 for a, b in diffs):
                 return True, "前文两数之差"
             paragraph = [p for p in self.same_sentence(q, self.paragraph_ends) if p.end <= q.start
-                         and family(p.unit_class) == family(q.unit_class)][-4:]
+                         and family(p.unit_class) == family(q.unit_class)][-8:]
             if len(same) < 2 and any(abs(a.value - b.value - q.value) < 1e-6 for a in paragraph for b in paragraph):
                 return True, "前文两数之差"                    # 教职工9850人，会员9672人…。未入会的178人
             if q.kind == "money" and any(abs(a.value + b.value - c.value - q.value) <= rounding(q)
@@ -204,8 +205,8 @@ class ArithmeticChecks(DraftView):
         named = re.search(r"([两二三四五])(?:个|项|类|所|家|部分)", self.sentence_before(q)[-16:])
         size = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5}[named.group(1)] if named else 0
         strides += [list(c) for g in groups for c in combinations(g[:10], size) if 2 <= size < len(g)]   # 职工活动和慰问两项合计
-        if any(abs(sum(p.value for p in g[i:]) - q.value) < 1e-6 for g in groups for i in range(len(g) - 1)
-               if g[0].start < q.start) or any(abs(sum(p.value for p in g) - q.value) < 1e-6 for g in groups + strides):
+        if any(abs(self.total_of(g[i:]) - q.value) < 1e-6 for g in groups for i in range(len(g) - 1)
+               if g[0].start < q.start) or any(abs(self.total_of(g) - q.value) < 1e-6 for g in groups + strides):
             self.add("derived", q, f"合计（{' + '.join(p.text for p in groups[0])} 等）核对无误",
                      self._facts_of(groups[0]), level="info")
             return True
@@ -215,9 +216,18 @@ class ArithmeticChecks(DraftView):
         if parts[0].start < q.start and any(abs(p.value - sum(x.value for x in parts)) < 1e-6 for p in self.same_sentence(q)
                                             if p.end <= parts[0].start and p.unit_class == q.unit_class):
             return False                                    # 人均3200元，其中补助2500元、自付700元，共补助10万元 (parts of the 3200)
-        self.add("arithmetic", q, f"合计应为{fmt(sum(p.value for p in parts))}（{' + '.join(p.text for p in parts)}），"
+        self.add("arithmetic", q, f"合计应为{fmt(self.total_of(parts))}（{' + '.join(p.text for p in parts)}），"
                                   f"草稿写成“{q.text}”", self._facts_of(parts))
         return True
+
+    def total_of(self, parts: list[Quantity]) -> float:
+        """The sum of parts, a part written for several items counted once per item (西校区、南校区各两场 → 4)."""
+        out = 0.0
+        for p in parts:
+            each = _EACH_OF.search(self.clause_before(p))
+            items = [w for w in re.split(r"[、和与及]", each.group(1)) if w] if each else []
+            out += p.value * (len(items) if len(items) >= 2 else 1)
+        return out
 
     def closing_balance(self, q: Quantity, earlier: list[Quantity]) -> tuple[bool, str] | None:
         """A closing figure after an opening one and what came in and went out: opening + in − out."""

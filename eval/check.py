@@ -233,7 +233,7 @@ class _Run(SwapChecks, ArithmeticChecks, RespectiveLists):
             return
         slot = self.altered_slot(q)
         groups = self.total_parts(q, self.total_ends)
-        adds_up = any(abs(sum(p.value for p in g) - q.value) < 1e-6 for g in groups)
+        adds_up = any(abs(self.total_of(g) - q.value) < 1e-6 for g in groups)
         if slot is not None and not adds_up and (self.score(q, slot) >= STRONG or groups):
             return self.mismatch(q, slot)                   # 支出23.5万元 where the notes say 支出25.3万元
         claim = self.local_claim(q)
@@ -270,8 +270,8 @@ class _Run(SwapChecks, ArithmeticChecks, RespectiveLists):
         if any(supports(r, q, None) for r in self.references):
             self.add("leak", q, f"“{q.text}”出现在参考的往年材料中，但笔记里没有：可能是从往年材料抄来的数字")
             return
-        if self.arithmetic(q) or self.stated_total(q, paragraph=True):
-            return
+        if self.arithmetic(q) or slot is None and self.stated_total(q, paragraph=True):
+            return                                          # (a total over the paragraph only when no fact figure fits)
         if slot is not None:
             return self.mismatch(q, slot)
         given = self.given_year_not_written(q)

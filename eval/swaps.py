@@ -20,6 +20,8 @@ class SwapChecks(DraftView):
     def contrast(self, q: Quantity, other: Entry, own: Entry) -> bool:
         """q stands among the words that set `other`'s subject apart from its own fact figure's, and among none of
         the words that set its own apart: 区级课题立项4项 when the notes say 区级…11项 and 市级…4项."""
+        if q.kind == "rank" and not self.rank_count_agrees(q, other):
+            return False
         if self.label_contrast(q, other, own):
             return True
         if re.search(r"等[\u4e00-\u9fff]{0,4}$", self.clause_before(q)):
@@ -93,6 +95,16 @@ class SwapChecks(DraftView):
             return False                                    # 重阳节…座谈会，31位老同志: its own event is named
         weights = self.ledger.weights
         return sum(weights[g] for g in theirs & here) / self.ledger.subject_weight[other.index] >= STRONG
+
+    def rank_count_agrees(self, q: Quantity, other: Entry) -> bool:
+        """一等奖12人 for the notes' 二等奖12人 is a swapped rank; 一等奖6人 is not the notes' 二等奖12人: the count
+        right after a rank must be the other rank's count, when both are written."""
+        after = [p for p in self.figures if p.start >= q.end][:1]
+        theirs = [e for e in self.ledger.entries if e.fact_id == other.fact_id and e.index > other.index][:1]
+        if (not after or not theirs or after[0].start - q.end > 2 or after[0].kind != "count"
+                or theirs[0].quantity.kind != "count" or theirs[0].quantity.start - other.quantity.end > 2):
+            return True
+        return same_value(after[0], theirs[0].quantity)
 
     def leads_its_fact(self, e: Entry) -> bool:
         """The first figure of a fact carries the fact's topic in its words (会员代表应到62人，实到60人): those words
