@@ -220,23 +220,6 @@ class ArithmeticChecks(DraftView):
                                   f"草稿写成“{q.text}”", self._facts_of(parts))
         return True
 
-    def without_breakdowns(self, figures: list[Quantity]) -> list[Quantity]:
-        """Leave out the parts after 其中 that break down the figure before them (一等奖6人，其中东校区3人、西校区2人、
-        南校区1人；二等奖12人): they are already counted in it."""
-        out, i = [], 0
-        while i < len(figures):
-            p = figures[i]
-            out.append(p)
-            j = i + 1
-            if j < len(figures) and "其中" in self.draft[p.end:figures[j].start]:
-                total, k = 0.0, j
-                while k < len(figures) and total < p.value - 1e-6 and family(figures[k].unit_class) == family(p.unit_class):
-                    total, k = total + figures[k].value, k + 1
-                if abs(total - p.value) < 1e-6 and k - j >= 2:
-                    j = k
-            i = j
-        return out
-
     def total_of(self, parts: list[Quantity]) -> float:
         """The sum of parts, a part written for several items counted once per item (西校区、南校区各两场 → 4)."""
         out = 0.0
@@ -406,7 +389,7 @@ class ArithmeticChecks(DraftView):
             nearest = next((p for p in reversed(before) if family(p.unit_class) == "count:人"), nearest)
         pairs = wholes(nearest) + [(a, nearest) for a in before if a is not nearest and a.kind == nearest.kind
                                    and family(a.unit_class) == family(nearest.unit_class) and 0 < a.value <= nearest.value]
-        for run in runs_ending_at(self.without_breakdowns(before), nearest):   # 3人一等奖、6人二等奖…，获奖面56.25%
+        for run in runs_ending_at(before, nearest):         # 3人一等奖、6人二等奖、9人三等奖，获奖面56.25% (of 32)
             pairs += wholes(sum_of(run))
         return pairs
 
