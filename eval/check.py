@@ -23,6 +23,7 @@ from eval.facts import Fact
 from eval.findings import ERROR_KINDS, KINDS, CheckResult, Finding
 from eval.ledger import SESSION_CLASSES, Entry, Ledger, build_ledger
 from eval.numbers import Quantity, extract_quantities, qualifier_class
+from eval.numerals import chinese_value
 from eval.respective import RespectiveLists
 from eval.swaps import SwapChecks
 
@@ -82,6 +83,7 @@ def _years(k: Quantity) -> list[int]:
     return [int(k.value), int(k.high or 0)] if k.kind == "range" and k.unit == "年" else []
 
 
+_TOP_PLACES = re.compile(r"前([一二两三四五六七八九十]+|[0-9]+)名")
 _NAMED_UNITS = ("部", "所", "家", "组", "队", "支", "校区", "类")    # units that end the names they count
 _QUALIFIED_VERB = re.compile(r"(大约|约|将近|接近|近|超过|逾)(?:占|为|有|达)[\u4e00-\u9fff]{0,8}$")
 
@@ -115,6 +117,7 @@ class _Run(SwapChecks, ArithmeticChecks, RespectiveLists):
         self.complete_swaps()
         for q in pending:
             self.explain(q)
+        self.top_places()
         self.missing()
         self.style()
         self.prefer_non_date_swaps()
@@ -449,6 +452,19 @@ class _Run(SwapChecks, ArithmeticChecks, RespectiveLists):
         self.used.add(e.index)
         self.add("mismatch", wrong_part(q, e.quantity),
                  f"笔记中“{subject_words(e)}”是“{e.quantity.text}”，草稿写成“{q.text}”", (e.fact_id,))
+
+    def top_places(self) -> None:
+        """前三名 is a label, not a figure (fixed names), but when the notes give one the draft must keep its number:
+        力争进入前两名 for the notes' 前三名."""
+        def value(m: re.Match) -> float:
+            return float(m.group(1)) if m.group(1).isdigit() else float(chinese_value(m.group(1))[0])
+
+        given = {value(m) for f in self.ledger.facts for m in _TOP_PLACES.finditer(f.text)}
+        for m in _TOP_PLACES.finditer(self.draft) if given else ():
+            if value(m) not in given:
+                q = Quantity(m.start(), m.end(), m.group(), value(m), None, "名", "ordinal", "", not m.group(1).isdigit(), 0)
+                told = "、".join(f"前{fmt(v)}名" for v in sorted(given))
+                self.add("mismatch", q, f"笔记中是“{told}”，草稿写成“{m.group()}”")
 
     def missing(self) -> None:
         reported: set[str] = set()

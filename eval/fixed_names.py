@@ -33,7 +33,7 @@ NAMES = (
 
 RULES = (
     re.compile(r"三个代表(?!团)"),
-    re.compile(r"前(?:[一二三四五六七八九十]+|[0-9]+)名"),                                           # 前三名: the top places, a label
+    re.compile(r"前(?:[一二两三四五六七八九十]+|[0-9]+)名"),                                           # 前三名: the top places, a label
     re.compile(r"两节(?=[送慰期前后走合共])"),                                               # 两节 (元旦春节) 送温暖
     re.compile(r"(?<!分)之一"),                                                         # 之一, not 四分之一                                                       # not 三个代表团
     re.compile(r"[一二三四五六七八九十]+大(?:精神|报告|代表|以来|召开|胜利)?"),          # 二十大, 党的十九大
