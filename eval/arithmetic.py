@@ -141,9 +141,9 @@ class ArithmeticChecks(DraftView):
             rates = [p for p in earlier if p.kind == "percent"]
             if any(abs(a.value * r.value / 100 - q.value) < 1e-6 for a in counts for r in rates):
                 return True, "前文人数乘以比率"                  # 全校160名…。参与率不低于80%，即不少于128人
-            money = [p for p in paragraph if p.kind == "money"]
-            if any(abs(a.value / b.value - q.value) < 1e-6 for a in money for b in money
-                   if b.value and _EACH.search(self.clause_before(b))):
+            money = [p for p in paragraph if p.kind == "money"][-8:]
+            per = [b for b in money if b.value and _EACH.search(self.clause_before(b))]
+            if any(abs(a.value / b.value - q.value) < 1e-6 for a in money for b in per):
                 return True, "总额除以每…标准"                  # 每人次500元，预算1万元，可保障20人次
         if q.kind == "money" and TOTAL_WORDS.search(clause):
             each = [p for p in earlier if p.kind == "money" and _EACH.search(self.clause_before(p))]
