@@ -12,7 +12,7 @@ __all__ = ["RespectiveLists"]
 
 _MARKER = re.compile(r"分别|分获|依次|各自")
 _JOINER = re.compile(r"^[、，,和与及以]?$|^[、，,]?(?:和|与|及)$")
-_MAX_LEAD = 6                    # characters between the marker and the first figure (分别有, 分别为, 分获)
+_MAX_LEAD = 10                   # characters between the marker and the first figure (分别有, 分别为, 分获)
 
 
 class RespectiveLists(DraftView):
