@@ -60,7 +60,7 @@ class SwapChecks(DraftView):
     def group_contrast(self, q: Quantity, other: Entry, own: Entry) -> bool:
         """When the clause's own words tie, the wider words since the last figure of the class decide."""
         if (own.fact_id == other.fact_id or abs(self.score(q, own) - self.score(q, other)) > 0.05
-                or self.score(q, own) < WEAK / 2):
+                or 0 < self.score(q, own) < WEAK / 2):
             return False                                    # the wider words only break a tie of the clause's own
         mine, theirs = self.ledger.group_bigrams[own.index], self.ledger.group_bigrams[other.index]
         here = self.group_grams[id(q)]
