@@ -99,7 +99,8 @@ def subjects_of(text: str, quantities: Sequence[Quantity], notes: bool = False) 
     stay part of the words. Linear in the number of quantities (they come in text order).
     notes: the chair's terse style, label before figure (硬笔作品36件 软笔作品18件): the words between a labelled
     figure and the next one label the next one."""
-    walls = [o for o in quantities if o.kind in _WALL_KINDS and not (o.chinese and o.value == 1)]   # 新一届 is a word
+    walls = [o for o in quantities if o.kind in _WALL_KINDS and not (o.chinese and o.value == 1)   # 新一届 is a word,
+             and o.unit_class != "count:岁"]                                                   # 70岁以上 a label
     wall_ends = [o.end for o in walls]
     wall_starts = [o.start for o in walls]
     out = []
