@@ -150,19 +150,19 @@ class ArithmeticChecks(DraftView):
             counts = [p for p in self.same_sentence(q, self.paragraph_ends) if p.kind == "count" and p.end <= q.start]
             sums = [sum_of(run) for c in counts for run in runs_ending_at(counts, c)]   # 4+7+3+9人 × 500元
             if each and counts:
-                if any(abs(a.value * b.value - q.value) < 1e-6 for a in each for b in counts + sums):
+                if any(abs(a.value * b.value - q.value) <= rounding(q) for a in each for b in counts + sums):
                     return True, "前文“每…”乘以数量"
-                if any(abs(a.value * b.value * c.value - q.value) < 1e-6 for a in each for b in counts for c in counts
+                if any(abs(a.value * b.value * c.value - q.value) <= rounding(q) for a in each for b in counts for c in counts
                        if b.start < c.start and b.unit_class != c.unit_class):   # 2个节日 × 每人400元 × 331名
                     return True, "前文“每…”乘以数量"
                 heads = [c for c in counts if c.end <= each[0].start][-len(each):]
                 heads = heads if len(heads) == len(each) >= 2 else []
-                if heads and abs(sum(a.value * b.value for a, b in zip(each, heads)) - q.value) < 1e-6:
+                if heads and abs(sum(a.value * b.value for a, b in zip(each, heads)) - q.value) <= rounding(q):
                     return True, "前文各项“每…”乘以数量之和"     # 4人、6人，每人分别800元、600元，合计6800元
                 paired = [(a, max((c for c in counts if c.end <= a.start), key=lambda c: c.end, default=None)) for a in each]
                 if len(each) >= 2 and all(c is not None for _, c in paired) and len({id(c) for _, c in paired}) == len(each):
                     total = sum(a.value * c.value for a, c in paired)      # 4户×1500元；6人次×500元；合计…
-                    if abs(total - q.value) < 1e-6:
+                    if abs(total - q.value) <= rounding(q):
                         return True, "前文各项“每…”乘以数量之和"
                     return False, f"按{'、'.join(f'{c.text}×{a.text}' for a, c in paired)}合计应为{fmt(total)}元"
                 a, b = each[-1], max((c for c in counts if c.end <= each[-1].start), key=lambda c: c.end, default=counts[-1])

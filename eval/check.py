@@ -22,7 +22,7 @@ from eval.draft_view import FACT_SIMILAR, STRONG, WEAK, backing, comparable, fmt
 from eval.facts import Fact
 from eval.findings import ERROR_KINDS, KINDS, CheckResult, Finding
 from eval.ledger import SESSION_CLASSES, Entry, Ledger, build_ledger
-from eval.numbers import Quantity, extract_quantities, qualifier_class
+from eval.numbers import Quantity, extract_quantities, qualifier_class, same_value
 from eval.numerals import chinese_value
 from eval.respective import RespectiveLists
 from eval.swaps import SwapChecks
@@ -215,6 +215,10 @@ class _Run(SwapChecks, ArithmeticChecks, RespectiveLists):
             return
         if own_score < WEAK and self.arithmetic(q):
             return                                          # the same value as an unrelated fact, but a wrong rate here
+        claim = self.local_claim(q) if q.kind == "money" and not q.qualifier else None
+        if claim is not None and claim[0]:
+            self.add("derived", q, f"由前文的数字算出（{claim[1]}），核对无误", level="info")
+            return                                          # 9.6万元…64人，人均1500元 beside 人均不超过1500元
         self.used.add(best.index)
         was, now = best.quantity.qualifier or "无限定词", q.qualifier or "无限定词"
         self.add("qualifier", q, f"笔记写的是“{best.quantity.text}”（{was}），草稿写成“{q.text}”（{now}）："
@@ -484,6 +488,9 @@ class _Run(SwapChecks, ArithmeticChecks, RespectiveLists):
                 continue                                    # 第六届…第二次会议 written (wrongly) as one 六届三次
             if any(supports(e.quantity, f, self.ledger) or supports(f, e.quantity, None) for f in self.figures_like(q)):
                 continue
+            if q.kind == "count" and any(f.kind == "count" and same_value(f, q) and self.score(f, e) >= WEAK
+                                         for f in self.by_class.get("count:人", ())):
+                continue                                    # 148名教职工签订师德承诺书 for 承诺书148份
             if q.kind == "date" and _FESTIVALS.get(q.date_parts[1:]) and _FESTIVALS[q.date_parts[1:]] in self.draft:
                 continue                                    # 3月8日前后 written as “三八”妇女节前后
             if q.kind == "date" and q.date_parts[1:] == (0, 0) and any(
