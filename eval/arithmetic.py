@@ -30,7 +30,7 @@ _CLOSING = re.compile(r"年末|年底|期末|学期末|月末|月底|截至")
 _OPENING = re.compile(r"年初|期初|学期初|月初|原有|上年末|去年底")
 _IN = re.compile(r"新增|新纳入|纳入|增加|转入|收入|筹集|新入|新发展|吸收")
 _OUT = re.compile(r"减少|退出|退档|脱困|转出|支出|调出|退休|离职|注销")
-_AVERAGE = re.compile(r"人均|户均|场均|次均|期均|校均|平均")
+_AVERAGE = re.compile(r"人均|户均|场均|次均|期均|校均|生均|日均|周均|月均|年均|队均|组均|班均|平均")
 _EACH = re.compile(r"每|人均|户均|平均|分别|各")
 _PER_UNIT = re.compile(r"(?:人均|户均|平均|每[\u4e00-\u9fff]{0,3}?)(?:约|各|分别)?\S{0,6}$")
 _ALL_WORDS = re.compile(r"全部|全体|所有|全员|均已|均参加|全覆盖|无一遗漏")
@@ -138,7 +138,7 @@ class ArithmeticChecks(DraftView):
         if q.kind == "count":                                         # 考核120人，优秀率20%，优秀24人
             paragraph = [p for p in self.same_sentence(q, self.paragraph_ends) if p.end <= q.start]
             counts = [p for p in paragraph if family(p.unit_class) == family(q.unit_class)]
-            rates = [p for p in earlier if p.kind == "percent"]
+            rates = [p for p in self.same_sentence(q, self.total_ends) if p.kind == "percent"]   # 已办结18件，办结率90%
             if any(abs(a.value * r.value / 100 - q.value) < 1e-6 for a in counts for r in rates):
                 return True, "前文人数乘以比率"                  # 全校160名…。参与率不低于80%，即不少于128人
             money = [p for p in paragraph if p.kind == "money"][-8:]

@@ -390,8 +390,8 @@ class _Run(SwapChecks, ArithmeticChecks, RespectiveLists):
         if not (q.chinese and q.kind == "count" and 2 <= q.value <= 9):
             return False
         items = [w for w in re.split(r"[、和与及]", self.clause_before(q)) if w.strip()]
-        after = re.match(r"[\u4e00-\u9fff]{0,4}[：:]([^，。；;：:]+)", self.draft[q.end:q.end + 120])
-        listed = [w for w in re.split(r"[、]", after.group(1)) if w.strip()] if after else []
+        after = re.match(r"[\u4e00-\u9fff]{0,4}(?:[：:]|分别为|分别是)([^，。；;：:]+)", self.draft[q.end:q.end + 120])
+        listed = [w for w in re.split(r"[、和与及]", after.group(1)) if w.strip()] if after else []
         noun = re.match(r"[\u4e00-\u9fff]{2}", self.draft[q.end:])
         named = sum(noun.group() in f.text for f in self.ledger.facts) if noun else 0   # 三条线路: 线路一…线路三
         if q.unit in _NAMED_UNITS and not named:            # 两部合计: 机电专业部…, 信息技术专业部…
