@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from eval.derived import WHOLE_WORDS
 from eval.draft_view import STRONG, WEAK, DraftView, subject_words
 from eval.ledger import Entry, bigrams
 from eval.numbers import Quantity, same_value
@@ -60,6 +61,7 @@ class SwapChecks(DraftView):
     def group_contrast(self, q: Quantity, other: Entry, own: Entry) -> bool:
         """When the clause's own words tie, the wider words since the last figure of the class decide."""
         if (own.fact_id == other.fact_id or abs(self.score(q, own) - self.score(q, other)) > 0.05
+                or WHOLE_WORDS.search(self.clause_before(q))     # 全校150名教职工中有138人: a whole, by its own word
                 or 0 < self.score(q, own) < WEAK / 2):
             return False                                    # the wider words only break a tie of the clause's own
         mine, theirs = self.ledger.group_bigrams[own.index], self.ledger.group_bigrams[other.index]
