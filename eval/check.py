@@ -478,8 +478,8 @@ class _Run(SwapChecks, ArithmeticChecks, RespectiveLists):
             if e.index in self.used or word_like(q) or e.index in self.labels or q.value == 0 or q.kind == "number":
                 continue                                    # 不合格0人 is written as 无不合格人员; 男6女4 has no unit
             every = re.search(r"每[\u4e00-\u9fff]{1,2}", e.subject)
-            if q.value == 1 and every and every.group() in self.draft:
-                continue                                    # 每周二活动1次 written as 每周二开展活动
+            if q.value == 1 and (every and every.group() in self.draft or f"一{q.unit}" in self.draft):
+                continue                                    # 每周二活动1次 written as 每周二开展活动; 一份 (a word)
             if e.fact_id in derived_from and q.kind in ("count", "money"):
                 continue                                    # 每队8人 used in 10支队伍共80名队员
             if e.quantity.unit_class in SESSION_CLASSES and any(
