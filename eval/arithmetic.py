@@ -77,8 +77,10 @@ class ArithmeticChecks(DraftView):
                     abs(a.value / b.value - q.value) < step for a in wider for b in wider
                     if a is not b and family(a.unit_class) == family(q.unit_class)):
                 return True, "前文两数之商"                     # 结成对子18对…共形成笔记180篇，平均每对10篇
-            totals = [p for p in counts if family(p.unit_class) == family(q.unit_class)]
-            groups = [p for p in counts if family(p.unit_class) != family(q.unit_class) and p.kind == "count"]
+            same = [p for p in counts if p.unit_class == q.unit_class]   # 14名学生…送教182人次，生均15人次
+            totals = same or [p for p in counts if family(p.unit_class) == family(q.unit_class)]
+            groups = [p for p in counts if (p.unit_class != q.unit_class if same else family(p.unit_class) != family(q.unit_class))
+                      and p.kind == "count"]
             if _AVERAGE.search(clause) and totals and groups:          # 分2批…共60人，平均每批30人
                 a, b = totals[-1], groups[-1]
                 return False, f"按{a.text}、{b.text}计算应为{fmt(a.value / b.value)}"
@@ -92,7 +94,8 @@ class ArithmeticChecks(DraftView):
                    if a.value > b.value and (a.start < q.start) == (b.start < q.start)):
                 return True, "同句两数之差"                    # 由去年的30所增加到38所，增加8所
             before = [p for p in around if p.end <= q.start]
-            if (len(before) >= 2 and _CHANGE_WORDS.search(clause) and _FROM_TO.search(self.draft[before[-2].start:before[-1].start])
+            if (len(before) >= 2 and _CHANGE_WORDS.search(clause)
+                    and re.search(_FROM_TO.pattern + r"|比|较", self.draft[before[-2].end:before[-1].start])
                     and not any(p.start > q.end for p in around)):
                 a, b = before[-2:]
                 return False, f"按前文应为{fmt(abs(b.value - a.value))}（{b.text}与{a.text}之差）"   # 由14人次增至23人次，增加了11人次
@@ -358,7 +361,7 @@ class ArithmeticChecks(DraftView):
                 own = [p for p in before if p.unit_class == "count:人"][-1:]
             paired = [(b, a) for a in before for b in before if a.start < b.start and a.unit_class == b.unit_class
                       and "应" in self.words[id(a)] and "实" in self.words[id(b)] and 0 < b.value <= a.value]
-            if not own and paired:                          # 应检女职工64人，实检60人，筛查率96.8%
+            if paired:                                      # 应检女职工64人，实检60人，筛查率96.8%
                 return paired
             counted = [p for p in before if p.kind == "count" and family(p.unit_class) == family(before[-1].unit_class)]
             if not own and len(counted) >= 2 and not re.search(r"满意|好评|知晓|认可|满意度", name):

@@ -146,9 +146,10 @@ def supports(e: Quantity, q: Quantity, ledger: Ledger | None) -> bool:
 
 
 def _year_known(year: int, ledger: Ledger) -> bool:
+    """The notes give this year: in a fact, or in a heading above the facts (# 老年大学2026年计划)."""
     return any(e.quantity.kind == "date" and e.quantity.date_parts[0] == year
                or e.quantity.kind == "range" and e.quantity.unit == "年" and year in (e.quantity.value, e.quantity.high)
-               for e in ledger.entries)
+               for e in ledger.entries) or any(f"{year}年" in h for f in ledger.facts for h in f.headings)
 
 
 def comparable(e: Quantity, q: Quantity) -> bool:
