@@ -13,6 +13,7 @@ from eval.numbers import Quantity, same_value
 __all__ = ["SwapChecks"]
 
 OWN_LEFT = 0.35        # how little of its own subject's telling words may stand around a swapped figure
+_COUNTED = {"教职", "职工", "教工", "教师", "老师", "会员", "同志", "人员", "员工"}   # who is counted: tells nothing apart
 _RANK_IN = re.compile(r"[一二三四五六七八九十特]等奖")
 _RANK_LABEL = re.compile(r"[一二三四五六七八九十特]等奖?$|第[一二三四五六七八九十]+名$")
 
@@ -30,7 +31,7 @@ class SwapChecks(DraftView):
         if own.fact_id == other.fact_id and self.leads_its_fact(other):
             return self.same_fact_contrast(q, other, own)
         mine, theirs = self.ledger.subject_bigrams[own.index], self.ledger.subject_bigrams[other.index]
-        telling = {g for g in (theirs - mine) & self.context[id(q)] if len(g) == 2}
+        telling = {g for g in (theirs - mine) & self.context[id(q)] if len(g) == 2 and g not in _COUNTED}
         if own.fact_id != other.fact_id:
             telling -= self.ledger.fact_bigrams[own.fact_id]    # 市级优质课评比，获一等奖1人: 优质课 is its own fact's
         if telling and self.main_contrast(q, other, own, telling):
