@@ -83,6 +83,7 @@ def _years(k: Quantity) -> list[int]:
     return [int(k.value), int(k.high or 0)] if k.kind == "range" and k.unit == "年" else []
 
 
+_EACH_ITEM = re.compile(r"([\u4e00-\u9fff、和与及]+?)各[\u4e00-\u9fff]{0,8}$")
 _TOP_PLACES = re.compile(r"前([一二两三四五六七八九十]+|[0-9]+)名")
 _NAMED_UNITS = ("部", "所", "家", "组", "队", "支", "校区", "类")    # units that end the names they count
 _QUALIFIED_VERB = re.compile(r"(大约|约|将近|接近|近|超过|逾)(?:占|为|有|达)[\u4e00-\u9fff]{0,8}$")
@@ -230,7 +231,8 @@ class _Run(SwapChecks, ArithmeticChecks, RespectiveLists):
             if slot is not None and self.score(q, slot) >= STRONG:
                 self.mismatch(q, slot)                      # 先进集体五个 where the notes say 先进集体3个
             return                                          # 一次, 一名, 两项: too often a word, never reported alone
-        if self.counts_the_list_before(q) or self.spans_given_months(q) or self.labels_invented_count(q):
+        if (self.counts_the_list_before(q) or self.spans_given_months(q) or self.labels_invented_count(q)
+                or self.share_of_each(q)):
             return
         early = self.derivation_of(q) if TOTAL_WORDS.search(self.sentence_before(q)) else None
         if early is not None and early.how == "sum" and early.size >= 3 and not self.total_parts(q, self.total_ends):
@@ -399,6 +401,19 @@ class _Run(SwapChecks, ArithmeticChecks, RespectiveLists):
         if q.value not in (len(items), len(listed), named):     # 三条线路：威海42人、呼伦贝尔36人、婺源34人
             return False
         self.add("derived", q, "前文列举的项数", level="info")
+        return True
+
+    def share_of_each(self, q: Quantity) -> bool:
+        """在本部和高新校区各建成母婴室1间 for the notes' 新建母婴室2间: what each of the listed items got."""
+        each = _EACH_ITEM.search(self.clause_before(q) if len(self.clause_before(q)) < 15 else self.sentence_before(q)[-24:])
+        items = [w for w in re.split(r"[、和与及]", each.group(1)) if w] if each else []
+        whole = [e for e in self.ledger.of_class(q.unit_class) if len(items) >= 2 and same_value(
+                 replace(q, value=q.value * len(items)), e.quantity)]
+        if not whole:
+            return False
+        self.used.update(e.index for e in whole[:1])
+        self.add("derived", q, f"{len(items)}处各{q.text}，合计{whole[0].quantity.text}，核对无误", (whole[0].fact_id,),
+                 level="info")
         return True
 
     def spans_given_months(self, q: Quantity) -> bool:

@@ -111,7 +111,9 @@ def word_like(q: Quantity) -> bool:
 def backing(q: Quantity, ledger: Ledger) -> list[Entry]:
     """The fact figures that support draft figure q (a count or an amount is looked up by its value)."""
     if q.kind in ("count", "money"):
-        return ledger.of_value(q.unit_class, q.value) + ledger.of_value("number", q.value)
+        votes = {"count:人": "count:票", "count:票": "count:人"}.get(q.unit_class)   # 63名代表投了赞成票 for 63票
+        return (ledger.of_value(q.unit_class, q.value) + ledger.of_value("number", q.value)
+                + (ledger.of_value(votes, q.value) if votes else []))
     return [e for e in ledger.near(q) if supports(e.quantity, q, ledger)]
 
 

@@ -24,6 +24,8 @@ class SwapChecks(DraftView):
         the words that set its own apart: 区级课题立项4项 when the notes say 区级…11项 and 市级…4项."""
         if q.kind == "rank" and not self.rank_count_agrees(q, other):
             return False
+        if "每" in own.subject and "每" not in other.subject and "每" in self.clause_before(q):
+            return False                                    # 按每个1.5万元的标准下拨补助资金: per unit, as its own
         if self.label_contrast(q, other, own):
             return True
         if re.search(r"等[\u4e00-\u9fff]{0,4}$", self.clause_before(q)):
