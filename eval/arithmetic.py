@@ -213,7 +213,7 @@ class ArithmeticChecks(DraftView):
             self.add("derived", q, f"合计（{' + '.join(p.text for p in groups[0])} 等）核对无误",
                      self._facts_of(groups[0]), level="info")
             return True
-        if not TOTAL_WORDS.search(self.clause_before(q)) and "其中" not in self.draft[q.end:q.end + 8]:
+        if not TOTAL_WORDS.search(self.clause_before(q)) and "其中" not in self.draft[q.end:q.end + 14]:
             return False                                    # 全校126名会员: a whole, but not said to be these parts
         parts = groups[0] if groups[0][0].start > q.start else groups[-1]
         if parts[0].start < q.start and any(abs(p.value - sum(x.value for x in parts)) < 1e-6 for p in self.same_sentence(q)

@@ -362,10 +362,12 @@ class _Run(SwapChecks, ArithmeticChecks, RespectiveLists):
         if q.kind != "count":
             return []
         parts = [p for p in self.same_sentence(q) if p.end <= q.start and family(p.unit_class) == family(q.unit_class)]
-        total = sum(p.value for p in parts)
-        if len(parts) < 2 or q.value <= max(p.value for p in parts) or not abs(total - q.value) <= max(2, 0.1 * total):
-            return []
-        return parts
+        runs = [parts[-k:] for k in range(len(parts), 1, -1) if k == len(parts) or k >= 3]   # 30人参赛，一等奖3人、
+        # 二等奖5人、三等奖8人，获奖17人 (a shorter run than all the parts only of three or more: 3人、5人…8名评委)
+        near = [run for run in runs if q.value > max(p.value for p in run)
+                and abs(sum(p.value for p in run) - q.value) <= max(2, 0.1 * sum(p.value for p in run))]
+        exact = [run for run in near if abs(sum(p.value for p in run) - q.value) < 1e-6]
+        return (exact or near or [[]])[0]
 
     def near_total(self, q: Quantity):
         """A stated total (共计5.9万元) that no sum or product of the facts gives, but one comes close: a wrong

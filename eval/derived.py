@@ -16,7 +16,8 @@ from eval.numbers import UNIT_CLASSES, Quantity, qualifier_class
 
 __all__ = ["Derivation", "derivations", "enumerations", "find_derivation", "rate_matches", "TOTAL_WORDS", "WHOLE_WORDS", "DIFF_WORDS", "UP_WORDS", "DOWN_WORDS"]
 
-TOTAL_WORDS = re.compile(r"共计|合计|总计|累计|总共|一共|总数|总额|总人数|两项|加起来|共(?![同建享识青产创赢融进])")
+TOTAL_WORDS = re.compile(r"共计|合计|总计|累计|总共|一共|总数|总额|总人数|两项|加起来|共(?![同建享识青产创赢融进])"
+                         r"|总(?:投入|支出|收入|金额|经费|费用|人次|规模)")
 UP_WORDS, DOWN_WORDS = re.compile(r"增长|增加|提高|提升|上升"), re.compile(r"下降|减少|降低")   # a change, and its way
 WHOLE_WORDS = re.compile(r"全(?:校|区|县|市|园)(?:共|$)")    # 全校106人: a whole that may be a sum, never judged as one
 DIFF_WORDS = ("其余", "其他", "另有", "另", "剩余", "剩下", "余下", "还有", "增加", "增长", "减少", "下降", "提高", "多出", "净增",
