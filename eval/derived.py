@@ -54,6 +54,8 @@ def derivations(ledger: Ledger) -> list[Derivation]:
     out += _products(ledger) + _bases(ledger) + _spans_and_shares(ledger) + _shares_and_changes(ledger)
     out += [Derivation("count", len(run), "count:" + UNIT_CLASSES.get(unit, unit), _ids(run))
             for unit, run in enumerations(ledger).items()]
+    out += [Derivation("product", 2 * e.quantity.value, "count:人", (e.fact_id,))   # 师徒结对18对 → 36人
+            for e in ledger.entries if e.quantity.unit == "对"]
     for group in _groups(ledger):                          # 票据1260张，不规范18张 → 规范率98.6%
         counts = [e for e in group if e.quantity.kind == "count"][:_MAX_GROUP]
         out += [Derivation("rate", 100 * (whole.quantity.value - part.quantity.value) / whole.quantity.value, "percent",
@@ -116,7 +118,7 @@ def derivations(ledger: Ledger) -> list[Derivation]:
 _NOT = re.compile(r"不|未|无")
 _FROM_BEFORE = re.compile(r"(?:较|比)(?:上年|去年|上学年|上学期|上一年)")
 _PER_FACT = re.compile(r"(?:每人|人均|每位|每名)[^。；;]*$")
-_PER = re.compile(r"(?:每|人均|户均|平均)[\u4e00-\u9fff“”]{0,8}(?:不少于|不低于|约|达)?\s*$")   # 每人生日蛋糕券200元
+_PER = re.compile(r"(?:(?:每|人均|户均|平均|单价)[\u4e00-\u9fff“”]{0,8}(?:不少于|不低于|约|达)?|各[\u4e00-\u9fff]{0,3})\s*$")   # 每人生日蛋糕券200元
 
 
 def _products(ledger: Ledger) -> list[Derivation]:
