@@ -259,6 +259,11 @@ class _Run(SwapChecks, ArithmeticChecks, RespectiveLists):
             return
         if self.stated_total(q):
             return
+        if q.kind == "percent" and id(q) in self.respective:    # 实到分别为56人、57人，出席率分别为96.6%和98.3%
+            counts = [p for p in self.same_sentence(q) if p.kind == "count" and p.value > 0]
+            if any(rate_matches(q, 100 * a.value / b.value) for a in counts for b in counts if a.value <= b.value):
+                self.add("derived", q, "由同句的数字算出的比率，核对无误", level="info")
+                return
         bases = self.rate_bases(q) if q.kind == "percent" else []
         if bases:                                           # a rate of the counts beside it: those decide
             right = [(a, b) for a, b in bases if rate_matches(q, 100 * a.value / b.value)]
