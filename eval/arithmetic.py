@@ -150,6 +150,9 @@ class ArithmeticChecks(DraftView):
                 return True, "总额除以每…标准"                  # 每人次500元，预算1万元，可保障20人次
         if q.kind == "money" and TOTAL_WORDS.search(clause):
             each = [p for p in earlier if p.kind == "money" and _EACH.search(self.clause_before(p))]
+            if re.search(r"每人|人均|每位|每名", clause) and any(abs(sum(p.value for p in each[i:]) - q.value) < 1e-6
+                                                            for i in range(len(each) - 1)):
+                return True, "各项标准之和"                    # 每人200元、300元…合计每人500元: a per-head total
             counts = [p for p in self.same_sentence(q, self.paragraph_ends) if p.kind == "count" and p.end <= q.start]
             sums = [sum_of(run) for c in counts for run in runs_ending_at(counts, c)]   # 4+7+3+9人 × 500元
             if each and counts:

@@ -33,6 +33,7 @@ NAMES = (
 
 RULES = (
     re.compile(r"三个代表(?!团)"),
+    re.compile(r"二次(?=[培报分开利发创加])"),                                           # 二次培训, 二次报销
     re.compile(r"[0-9]+\s*[:：]\s*[0-9]+"),                                              # 按1:1分担, 16:30 (ratios, times)
     re.compile(r"前(?:[一二两三四五六七八九十]+|[0-9]+)名"),                                           # 前三名: the top places, a label
     re.compile(r"两节(?=[送慰期前后走合共])"),                                               # 两节 (元旦春节) 送温暖
