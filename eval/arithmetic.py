@@ -411,6 +411,9 @@ class ArithmeticChecks(DraftView):
         if not pairs or any(rate_matches(q, 100 * a.value / b.value) for a, b in pairs):
             return False
         a, b = pairs[-1]
+        share = re.search(r"([\u4e00-\u9fff]{2,4})占[\u4e00-\u9fff]{0,8}$", self.clause_before(q))
+        if share and not any(share.group(1)[:2] in self.draft[max(0, p.start - 12):p.end] for p in (a, b)):
+            return False                                    # 其中青年代表占30%: a share of something not counted here
         self.add("arithmetic", q, f"按{b.text}中{a.text}计算应为{fmt(100 * a.value / b.value)}%，草稿写成“{q.text}”",
                  self._facts_of([a, b]))
         return True

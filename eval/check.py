@@ -367,6 +367,9 @@ class _Run(SwapChecks, ArithmeticChecks, RespectiveLists):
         if q.kind != "count":
             return []
         parts = [p for p in self.same_sentence(q) if p.end <= q.start and family(p.unit_class) == family(q.unit_class)]
+        gap = self.draft[parts[-1].end:q.start] if parts else ""
+        if re.fullmatch(r"[、][\u4e00-\u9fff]{1,6}", gap) and not re.search(r"共|合计|总|计|获奖|累计", gap):
+            return []                                       # 一等奖2人、二等奖3人、优秀奖4人: another item, not a total
         runs = [parts[-k:] for k in range(len(parts), 1, -1) if k == len(parts) or k >= 3]   # 30人参赛，一等奖3人、
         # 二等奖5人、三等奖8人，获奖17人 (a shorter run than all the parts only of three or more: 3人、5人…8名评委)
         near = [run for run in runs if q.value > max(p.value for p in run)
