@@ -142,12 +142,24 @@ class ArithmeticChecks(DraftView):
             paragraph = [p for p in self.same_sentence(q, self.paragraph_ends) if p.end <= q.start]
             counts = [p for p in paragraph if family(p.unit_class) == family(q.unit_class)]
             rates = [p for p in self.same_sentence(q, self.total_ends) if p.kind == "percent"]   # 已办结18件，办结率90%
-            if any(abs(a.value * r.value / 100 - q.value) < 1e-6 for a in counts for r in rates):
+            if any(abs(a.value * r.value / 100 - q.value) <= max(rounding(q), 1e-6) for a in counts for r in rates):
                 return True, "前文人数乘以比率"                  # 全校160名…。参与率不低于80%，即不少于128人
+            before = [p for p in self.same_sentence(q) if p.end <= q.start]
+            if (before and before[-1].kind == "percent" and re.fullmatch(r"[，,]?[约即达共计]*", self.draft[before[-1].end:q.start])
+                    and counts and counts[-1].start < before[-1].start):
+                a, r = counts[-1], before[-1]                   # 600名女教职工中已育的占75%，约480人
+                return False, f"按{a.text}×{r.text}应为{fmt(round(a.value * r.value / 100, 1))}"
             money = [p for p in paragraph if p.kind == "money"][-8:]
             per = [b for b in money if b.value and _EACH.search(self.clause_before(b))]
             if any(abs(a.value / b.value - q.value) < 1e-6 for a in money for b in per):
                 return True, "总额除以每…标准"                  # 每人次500元，预算1万元，可保障20人次
+        if q.kind == "money" and re.search(r"人均|每人", clause) and not TOTAL_WORDS.search(clause):
+            each = [p for p in earlier if p.kind == "money" and p.value < q.value]
+            if len(each) >= 2 and "分别" in self.draft[self.span(q, self.sentence_ends)[0]:each[0].start]:
+                total = sum(p.value for p in each)              # 三节慰问标准分别为每人500元、200元、300元，人均1100元
+                if abs(total - q.value) < 1e-6:
+                    return True, "各项标准之和"
+                return False, f"按{'＋'.join(p.text for p in each)}应为{fmt(total)}元"
         if q.kind == "money" and TOTAL_WORDS.search(clause):
             each = [p for p in earlier if p.kind == "money" and _EACH.search(self.clause_before(p))]
             if re.search(r"每人|人均|每位|每名", clause) and any(abs(sum(p.value for p in each[i:]) - q.value) < 1e-6
@@ -305,6 +317,9 @@ class ArithmeticChecks(DraftView):
             return False
         a, b = same[-2], same[-1]
         compared = (re.search(r"(?<![评对相无])比(?![赛例重])|较", self.draft[max(a.end, b.start - 10):b.start])
+                    or re.search(r"同比|[比较](?:上年|去年|上学期|上学年)", clause)    # 2025年支出10.5万元，2024年为
+                    and re.search(r"(?:19|20)[0-9]{2}年|上年|去年|上学期|上学年",        # 8.4万元，同比增长20%
+                                  self.draft[max(a.end, b.start - 10):b.start])
                     or re.search(r"[由从]", self.draft[max(0, a.start - 4):a.start]) and re.search(r"[到至]", self.draft[a.end:b.start]))
         if not compared:
             return False                                    # 同比增长20%: of a figure the draft does not give
