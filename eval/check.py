@@ -462,6 +462,10 @@ class _Run(SwapChecks, ArithmeticChecks, RespectiveLists):
         fact's words) stand around q."""
         candidates = [e for e in dict.fromkeys(self.ledger.near(q)) if comparable(e.quantity, q) and (
             e.index not in self.used or e.quantity.unit == "届次" and q.unit == "次")]   # 第六届 matched, 第四次 not
+        if not candidates and q.kind == "date" and q.date_parts[1] and not q.date_parts[2]:
+            months = {p.date_parts[1] for p in self.same_sentence(q) if p.kind == "date" and p.end <= q.start}
+            return next((e for e in self.ledger.entries if e.quantity.kind == "range" and e.quantity.unit == "月"
+                         and e.quantity.value in months and e.quantity.high != q.date_parts[1]), None)   # 自9月持续至12月
         if not candidates:
             return None
         best = max(candidates, key=lambda e: (self.score(q, e), self.fact_score(q, e), -e.index))
