@@ -241,6 +241,11 @@ class _Run(SwapChecks, ArithmeticChecks, RespectiveLists):
         if self.total_of_named_facts(q):
             return
         slot = self.altered_slot(q)
+        if (slot is not None and q.kind == slot.quantity.kind == "count" and same_value(q, slot.quantity)
+                and not q.qualifier and not slot.quantity.qualifier and self.score(q, slot) >= WEAK):
+            self.used.add(slot.index)                       # 名额6个 written as 评出6名, 12人 as 12人次:
+            self.owner[id(q)] = slot                        # the same count with another classifier
+            return
         groups = self.total_parts(q, self.total_ends)
         adds_up = any(abs(self.total_of(g) - q.value) < 1e-6 for g in groups)
         if slot is not None and not adds_up and (self.score(q, slot) >= STRONG or groups):
@@ -522,9 +527,9 @@ class _Run(SwapChecks, ArithmeticChecks, RespectiveLists):
                 continue                                    # 148名教职工签订师德承诺书 for 承诺书148份
             if q.kind == "date" and _FESTIVALS.get(q.date_parts[1:]) and _FESTIVALS[q.date_parts[1:]] in self.draft:
                 continue                                    # 3月8日前后 written as “三八”妇女节前后
-            if q.kind == "date" and q.date_parts[1:] == (0, 0) and any(
-                    o.index in self.used and o.fact_id == e.fact_id for o in self.ledger.entries):
-                continue                                    # 2025年会员186人 written as 截至年底，会员186人
+            if q.kind == "date" and q.date_parts[1:] == (0, 0):
+                continue                                    # 2025年会员186人 written as 截至年底，会员186人: a year
+                                                            # frames the notes; leaving it out drops no figure
             fact_text = next(f.text for f in self.ledger.facts if f.id == e.fact_id)
             named = re.match(r"\s*[（(]([\u4e00-\u9fff、]{2,12})[）)]", fact_text[q.end:])
             if q.value == 1 and named and any(n in self.draft for n in named.group(1).split("、") if len(n) >= 2):

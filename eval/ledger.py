@@ -120,6 +120,9 @@ def subjects_of(text: str, quantities: Sequence[Quantity], notes: bool = False) 
         right = text[q.end + skip:right_limit]
         stop = _CLAUSE_END.search(right)
         right = right[:stop.start()] if stop else right
+        among_right = _AMONG.search(right) if q.kind in _WALL_KINDS else None
+        if among_right and among_right.start() >= 2:
+            right = right[:among_right.start()]         # 120名参评教职工中确定优秀36人: 确定优秀 is the 36's
         if not stop and j < len(wall_starts) and right_limit == wall_starts[j] and _CONNECTOR.match(right):
             right = ""                                   # 由18项增加到23项: 增加到 leads to 23项
         if (notes and not stop and j < len(wall_starts) and right_limit == wall_starts[j]
