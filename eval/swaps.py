@@ -13,6 +13,7 @@ from eval.numbers import Quantity, same_value
 __all__ = ["SwapChecks"]
 
 OWN_LEFT = 0.35        # how little of its own subject's telling words may stand around a swapped figure
+_TIME_WORDS = {"去年", "上年", "今年", "本年", "明年", "前年", "本学", "上学", "下学"}
 _COUNTED = {"教职", "职工", "教工", "教师", "老师", "会员", "同志", "人员", "员工"}   # who is counted: tells nothing apart
 _RANK_IN = re.compile(r"[一二三四五六七八九十特]等奖")
 _RANK_LABEL = re.compile(r"[一二三四五六七八九十特]等奖?$|第[一二三四五六七八九十]+名$")
@@ -48,6 +49,8 @@ class SwapChecks(DraftView):
         weights = self.ledger.weights
         shown = sum(weights.get(g, 1.0) for g in telling) / (sum(weights.get(g, 1.0) for g in theirs - mine) or 1.0)
         own_shown = self._share(mine - theirs, self.context[id(q)])
+        if {g for g in mine - theirs if g in _TIME_WORDS} & bigrams(self.clause_before(q)[-4:]):
+            return False                                    # 由去年的132人增至141人: its own time stands right before it
         return (own_shown < OWN_LEFT and not self.sentence_names_own(q, mine - theirs)
                 and self.score(q, other) > self.score(q, own)
                 and (shown >= 0.4 or self.score(q, other) >= STRONG
