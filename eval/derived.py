@@ -79,6 +79,12 @@ def derivations(ledger: Ledger) -> list[Derivation]:
             out += [Derivation("count", p.quantity.value + sign * move.quantity.value, "ordinal:人", _ids((p, move)))
                     for p in places if sign]
     section_of = {f.id: f.section for f in ledger.facts}
+    for before in ledger.entries:                          # 心理讲座计划3次 and 去年2次 → 较去年增加1次
+        if before.quantity.kind in ("count", "money") and _PREVIOUS.search(before.subject):
+            out += [Derivation("difference", abs(e.quantity.value - before.quantity.value), family(e.quantity.unit_class),
+                               _ids((e, before)))
+                    for e in ledger.entries if e.fact_id != before.fact_id and e.quantity.unit_class == before.quantity.unit_class
+                    and section_of.get(e.fact_id) == section_of.get(before.fact_id) and not _PREVIOUS.search(e.subject)]
     for change in ledger.entries:                          # 较上年增加5人次 and 26人次 → 上年21人次
         if change.quantity.kind in ("count", "money") and _FROM_BEFORE.search(change.subject):
             sign = -1 if UP_WORDS.search(change.subject) else 1 if DOWN_WORDS.search(change.subject) else 0
@@ -116,6 +122,7 @@ def derivations(ledger: Ledger) -> list[Derivation]:
 
 
 _NOT = re.compile(r"不|未|无")
+_PREVIOUS = re.compile(r"去年|上年|上学期|上学年|上一年")
 _FROM_BEFORE = re.compile(r"(?:较|比)(?:上年|去年|上学年|上学期|上一年)")
 _PER_FACT = re.compile(r"(?:每人|人均|每位|每名)[^。；;]*$")
 _PER = re.compile(r"(?:(?:每|人均|户均|平均|单价)[\u4e00-\u9fff“”]{0,8}(?:不少于|不低于|约|达)?|各[\u4e00-\u9fff]{0,3})\s*$")   # 每人生日蛋糕券200元
