@@ -26,10 +26,10 @@ _REMAINDER = re.compile(r"结余|余额|净增|净减|相抵|其余|剩余|还�
 _EACH_OF = re.compile(r"([\u4e00-\u9fff、和与及]+)各[\u4e00-\u9fff]{0,3}$")
 _GENERIC_UNITS = ("件", "个", "项", "台套")            # a total of things counted each in its own unit
 _FROM_TO = re.compile(r"增至|增加到|提高到|提升到|上升到|增长到|降至|减少到|下降到|降低到|减至")
-_CLOSING = re.compile(r"年末|年底|期末|学期末|月末|月底|截至")
-_OPENING = re.compile(r"年初|期初|学期初|月初|原有|上年末|去年底")
+_CLOSING = re.compile(r"年末|年底|期末|学期末|月末|月底|截至|增至|减至")
+_OPENING = re.compile(r"年初|期初|学期初|月初|原有|上年末|去年底|上年底|去年末")
 _IN = re.compile(r"新增|新纳入|纳入|增加|转入|收入|筹集|新入|新发展|吸收")
-_OUT = re.compile(r"减少|退出|退档|脱困|转出|支出|调出|退休|离职|注销")
+_OUT = re.compile(r"减少|退出|退档|脱困|转出|支出|调出|调离|退休|离职|注销")
 _AVERAGE = re.compile(r"人均|户均|场均|次均|期均|校均|生均|日均|周均|月均|年均|队均|组均|班均|平均")
 _EACH = re.compile(r"每|人均|户均|平均|分别|各")
 _PER_UNIT = re.compile(r"(?:人均|户均|平均|每[\u4e00-\u9fff]{0,3}?)(?:约|各|分别)?\S{0,6}$")
@@ -250,17 +250,19 @@ class ArithmeticChecks(DraftView):
     def closing_balance(self, q: Quantity, earlier: list[Quantity]) -> tuple[bool, str] | None:
         """A closing figure after an opening one and what came in and went out: opening + in − out."""
         same = [p for p in earlier if family(p.unit_class) == family(q.unit_class)]
-        if len(same) < 3 or not _OPENING.search(self.clause_before(same[0])):
-            return None
-        signs = [1 if _IN.search(self.clause_before(p)) else -1 if _OUT.search(self.clause_before(p)) else 0
-                 for p in same[1:]]
+        opening = [p for p in same if _OPENING.search(self.clause_before(p))]
+        if len(same) < 3 or len(opening) != 1:
+            return None                                     # (the opening may come last: 新增5人、调出2人，由去年底的127人增至)
+        moves = [p for p in same if p is not opening[0]]
+        label = {id(p): self.words[id(p)].partition("|")[0] for p in moves}     # 新增会员五人、调出两人
+        signs = [1 if _IN.search(label[id(p)]) else -1 if _OUT.search(label[id(p)]) else 0 for p in moves]
         if 0 in signs:
             return None
-        value = same[0].value + sum(s * p.value for s, p in zip(signs, same[1:]))
+        value = opening[0].value + sum(s * p.value for s, p in zip(signs, moves))
         if abs(value - q.value) <= rounding(q):
             return True, "期初加增加减减少"
-        return False, f"按前文应为{fmt(value)}（{same[0].text}" + "".join(
-            f" {'+' if s > 0 else '−'} {p.text}" for s, p in zip(signs, same[1:])) + "）"
+        return False, f"按前文应为{fmt(value)}（{opening[0].text}" + "".join(
+            f" {'+' if s > 0 else '−'} {p.text}" for s, p in zip(signs, moves)) + "）"
 
     def alike_apart(self, some: list[Quantity], rest: list[Quantity]) -> bool:
         """The figures of `some` share a word that none of `rest` has (申报 of 申报高级14人、申报一级9人, not 通过)."""

@@ -83,6 +83,15 @@ def _years(k: Quantity) -> list[int]:
     return [int(k.value), int(k.high or 0)] if k.kind == "range" and k.unit == "年" else []
 
 
+_CLAUSE_QUALIFIER = re.compile(r"不超过|不少于|不低于|不高于|至少|最多|超过")
+
+
+def _notes_qualifier(e) -> str:
+    """A qualifier the notes put before the verb of a figure's clause (优秀比例不超过教职工总数的15%)."""
+    found = _CLAUSE_QUALIFIER.findall(e.subject.partition("|")[0])
+    return qualifier_class(found[-1]) if found else ""
+
+
 _EACH_ITEM = re.compile(r"([\u4e00-\u9fff、和与及]+?)各[\u4e00-\u9fff]{0,8}$")
 _TOP_PLACES = re.compile(r"前([一二两三四五六七八九十]+|[0-9]+)名")
 _NAMED_UNITS = ("部", "所", "家", "组", "队", "支", "校区", "类")    # units that end the names they count
@@ -190,7 +199,8 @@ class _Run(SwapChecks, ArithmeticChecks, RespectiveLists):
 
     def matched(self, q: Quantity, matches: list[Entry]) -> None:
         same_qual = [e for e in matches if qualifier_class(e.quantity.qualifier) == qualifier_class(q.qualifier)
-                     or not q.qualifier and self.qualifier_before_verb(q, e.quantity.qualifier)]
+                     or not q.qualifier and self.qualifier_before_verb(q, e.quantity.qualifier)
+                     or q.qualifier and not e.quantity.qualifier and _notes_qualifier(e) == qualifier_class(q.qualifier)]
         pool = same_qual or matches
         best = max(pool, key=lambda e: (self.score(q, e), e.index not in self.used, -e.index))
         own_score = self.score(q, best)
@@ -438,9 +448,9 @@ class _Run(SwapChecks, ArithmeticChecks, RespectiveLists):
     def spans_given_months(self, q: Quantity) -> bool:
         """4至6月 when the notes give 4月, 5月 and 6月; 1日至30日 for 9月1日至9月30日: the span of the facts' own
         months or days."""
-        if q.kind != "range" or q.unit not in ("月", "日"):
+        if q.kind != "range" or q.unit not in ("月", "日", "年"):
             return False
-        part = 1 if q.unit == "月" else 2
+        part = {"年": 0, "月": 1, "日": 2}[q.unit]                # 2023年至2025年 for the notes' 2023年…2025年
         given = {e.quantity.date_parts[part] for e in self.ledger.entries if e.quantity.kind == "date"}
         if not {int(q.value), int(q.high)} <= given:
             return False

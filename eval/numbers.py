@@ -55,7 +55,7 @@ _QUALIFIER_CLASS = {
     "余": "more", "多": "more", "几": "more", "超过": "more", "逾": "more", "有余": "more", "过": "more",
     "以上": "at-least", "不少于": "at-least", "不低于": "at-least", "至少": "at-least", "及以上": "at-least",
     "近": "less", "将近": "less", "接近": "less", "不到": "less", "不足": "less", "以下": "less", "不超过": "less",
-    "最多": "less", "以内": "less", "内": "less", "不高于": "less", "及以下": "less",
+    "最多": "less", "未超过": "less", "没有超过": "less", "以内": "less", "内": "less", "不高于": "less", "及以下": "less",
     "约": "about", "大约": "about", "左右": "about", "上下": "about", "来": "about", "大概": "about", "两三": "about",
 }
 _NEUTRAL_PREFIXES = ("达到", "高达", "达")        # kept as written; they say nothing about the value
@@ -90,7 +90,7 @@ _UNITS = ("个百分点", "个工作日", "工作日", "个月", "周岁", "人�
           "首", "部", "门", "类", "户", "间", "座", "处", "轮", "岁", "课", "堂", "桌", "箱", "辆", "趟", "种", "笔",
           "周", "年级", "票", "道", "题", "枚", "盆", "瓶", "章", "款", "分", "回", "株", "棵", "块", "盒", "袋", "斤", "公斤", "米", "公里", "平方米", "亩", "步", "起", "封", "胜", "负", "片")
 _UNIT = "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True))
-_PREFIXES = ("不少于", "不低于", "不超过", "不高于", "超过", "将近", "接近", "不到", "不足", "至少", "最多", "大约",
+_PREFIXES = ("不少于", "不低于", "不超过", "未超过", "没有超过", "不高于", "超过", "将近", "接近", "不到", "不足", "至少", "最多", "大约",
              "大概", "近", "约", "逾") + _NEUTRAL_PREFIXES
 
 _PATTERN = re.compile(rf"""
