@@ -21,7 +21,8 @@ TOTAL_WORDS = re.compile(r"共计|合计|总计|累计|总共|一共|总数|总�
 UP_WORDS, DOWN_WORDS = re.compile(r"增长|增加|提高|提升|上升"), re.compile(r"下降|减少|降低")   # a change, and its way
 WHOLE_WORDS = re.compile(r"全(?:校|区|县|市|园)(?:共|$)")    # 全校106人: a whole that may be a sum, never judged as one
 DIFF_WORDS = ("其余", "其他", "另有", "另", "剩余", "剩下", "余下", "还有", "增加", "增长", "减少", "下降", "提高", "多出", "净增",
-              "新增", "差", "未", "尚", "结余", "提升", "上升", "降低", "原有", "上年", "去年", "此前", "上学期")
+              "新增", "差", "未", "尚", "结余", "提升", "上升", "降低", "原有", "上年", "去年", "此前", "上学期", "超出",
+              "超支", "节约", "高出")
 _MAX_GROUP = 12                         # sums over at most this many figures of one group
 
 

@@ -120,8 +120,8 @@ def subjects_of(text: str, quantities: Sequence[Quantity], notes: bool = False) 
         right = text[q.end + skip:right_limit]
         stop = _CLAUSE_END.search(right)
         right = right[:stop.start()] if stop else right
-        if not notes and re.match(r"[及和与、]", right):
-            right = ""                                  # 专职管理员1名及兼职管理员: the next item's words
+        if not notes and re.match(r"[及和与、：:]", right):
+            right = ""                                  # 专职管理员1名及兼职管理员; 收入40万元：拨缴经费…: the next words
         among_right = _AMONG.search(right) if q.kind in _WALL_KINDS else None
         if among_right and among_right.start() >= 2:
             right = right[:among_right.start()]         # 120名参评教职工中确定优秀36人: 确定优秀 is the 36's

@@ -8,7 +8,7 @@ from functools import lru_cache
 from eval.derived import WHOLE_WORDS
 from eval.draft_view import STRONG, WEAK, DraftView, subject_words
 from eval.ledger import Entry, bigrams
-from eval.numbers import Quantity, same_value
+from eval.numbers import Quantity, qualifier_class, same_value
 
 __all__ = ["SwapChecks"]
 
@@ -66,7 +66,7 @@ class SwapChecks(DraftView):
 
     def group_contrast(self, q: Quantity, other: Entry, own: Entry) -> bool:
         """When the clause's own words tie, the wider words since the last figure of the class decide."""
-        if (own.fact_id == other.fact_id or abs(self.score(q, own) - self.score(q, other)) > 0.05
+        if (own.fact_id == other.fact_id or abs(self.score(q, own) - self.score(q, other)) > 0.05 or q.kind == "date"
                 or WHOLE_WORDS.search(self.clause_before(q))     # 全校150名教职工中有138人: a whole, by its own word
                 or 0 < self.score(q, own) < WEAK / 2):
             return False                                    # the wider words only break a tie of the clause's own
@@ -220,6 +220,8 @@ class SwapChecks(DraftView):
         """篮球赛队伍6支、队员64人 when the notes say 篮球赛…6支，队员48人 and 气排球赛…8支，队员64人: the figure
         right before q belongs to another fact, and that fact has a figure with q's subject but another value."""
         mine = self.owner[id(q)]
+        if q.qualifier and qualifier_class(q.qualifier) == qualifier_class(mine.quantity.qualifier):
+            return                                          # 每人联系约二十名 for the notes' 约20人: its own, qualifier and all
         before = [p for p in self.same_sentence(q) if p.end <= q.start and id(p) in self.owner]
         if not before or q.start - before[-1].end > 14:
             return
