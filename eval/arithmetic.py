@@ -270,7 +270,10 @@ class ArithmeticChecks(DraftView):
         return bool(set.intersection(*label[:len(some)]) - set().union(*label[len(some):]))
 
     def total_parts(self, q: Quantity, ends: list[int]) -> list[list[Quantity]]:
-        """The ways to read q as a stated total (共/合计 before it, or 其中 after it) of the figures beside it."""
+        """The ways to read q as a stated total (共/合计 before it, or 其中 after it) of the figures beside it; a
+        per-unit figure (每人500元) is never one."""
+        if self.per_unit(q):
+            return []
         announced = "其中" in self.draft[q.end:q.end + 16]
         clause = self.clause_before(q)
         if q.kind not in ("count", "money") or not (TOTAL_WORDS.search(clause) or WHOLE_WORDS.search(clause) or announced):
@@ -306,9 +309,10 @@ class ArithmeticChecks(DraftView):
         return groups
 
     def wrong_change(self, q: Quantity) -> bool:
-        """今年25件，比去年的20件增长20%: a change rate that the two figures before it do not give."""
+        """今年25件，比去年的20件增长20%: a change rate judged against the two figures before it (derived when it
+        agrees, arithmetic when not). True when judged here."""
         clause = self.clause_before(q)
-        up, down = UP_WORDS.search(clause), DOWN_WORDS.search(clause)
+        up, down = UP_WORDS.search(clause) or "增幅" in clause, DOWN_WORDS.search(clause) or "降幅" in clause
         if not (up or down):
             return False
         before = [p for p in self.same_sentence(q) if p.end <= q.start and p.kind in ("count", "money") and p.value > 0]
@@ -326,8 +330,11 @@ class ArithmeticChecks(DraftView):
         if not compared:
             return False                                    # 同比增长20%: of a figure the draft does not give
         value = _change(a.value, b.value, bool(up))
+        if (UP_WORDS.search(self.clause_before(b)) if up else DOWN_WORDS.search(self.clause_before(b))) and a.value > b.value:
+            value = 100 * b.value / (a.value - b.value if up else a.value + b.value)   # 6万元，比上年增加1万元，增幅20%
         if rate_matches(q, value):
-            return False
+            self.add("derived", q, f"由{a.text}和{b.text}算出的变化幅度，核对无误", self._facts_of([a, b]), level="info")
+            return True
         word = "增幅" if up else "降幅"
         self.add("arithmetic", q, f"按{a.text}和{b.text}计算{word}应为{fmt(round(value, 1))}%，草稿写成“{q.text}”",
                  self._facts_of([a, b]))

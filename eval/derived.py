@@ -39,6 +39,7 @@ def derivations(ledger: Ledger) -> list[Derivation]:
     """Totals of figures that sit together (one fact, one section); differences and rates within one fact; and
     the overall rate of parallel facts (推荐6名，5人通过 + 推荐2名，1人通过 → 6/8)."""
     out: list[Derivation] = []
+    times = _items_each(ledger)                             # 书画、摄影协会各4000元 counts twice in a total
     for group in _groups(ledger):
         by_class: dict[str, list[Entry]] = {}
         for e in group:
@@ -48,10 +49,11 @@ def derivations(ledger: Ledger) -> list[Derivation]:
             entries = entries[:_MAX_GROUP]
             for size in range(2, min(len(entries), 4) + 1):
                 for combo in combinations(entries, size):
-                    out.append(Derivation("sum", sum(e.quantity.value for e in combo), unit_class, _ids(combo), size))
+                    out.append(Derivation("sum", sum(e.quantity.value * times.get(e.index, 1) for e in combo), unit_class,
+                                          _ids(combo), size))
             if len(entries) > 4:
-                out.append(Derivation("sum", sum(e.quantity.value for e in entries), unit_class, _ids(entries),
-                                      len(entries)))
+                out.append(Derivation("sum", sum(e.quantity.value * times.get(e.index, 1) for e in entries), unit_class,
+                                      _ids(entries), len(entries)))
     out += _products(ledger) + _bases(ledger) + _spans_and_shares(ledger) + _shares_and_changes(ledger)
     out += [Derivation("count", len(run), "count:" + UNIT_CLASSES.get(unit, unit), _ids(run))
             for unit, run in enumerations(ledger).items()]
@@ -256,6 +258,19 @@ def _bases(ledger: Ledger) -> list[Derivation]:
                     whole = round(part.quantity.value * 100 / share.quantity.value)
                     if whole > part.quantity.value and rate_matches(share.quantity, 100 * part.quantity.value / whole):
                         out.append(Derivation("base", float(whole), family(part.quantity.unit_class), _ids((part, share))))
+    return out
+
+
+def _items_each(ledger: Ledger) -> dict[int, int]:
+    """Entry index → how many listed items each got it (书画、摄影协会各4000元 → 2)."""
+    text_of = {f.id: f.text for f in ledger.facts}
+    out = {}
+    for e in ledger.entries:
+        clause = re.split(r"[，,。；;：:]", text_of[e.fact_id][:e.quantity.start])[-1]
+        each = _EACH_OF.search(clause)
+        items = [w for w in re.split(r"[、和与及]", each.group(1)) if w] if each else []
+        if len(items) >= 2 and e.quantity.kind in ("count", "money"):
+            out[e.index] = len(items)
     return out
 
 
