@@ -23,7 +23,7 @@ _RATE_SYNONYMS = {"出席": ("出席", "实到", "到会", "参会"), "参与": 
 _HEADCOUNT_RATES = ("参与", "参加", "参检", "出席", "到会", "覆盖", "受益", "入会", "参保", "参训", "知晓", "参赛",
                     "体检")
 _REMAINDER = re.compile(r"结余|余额|净增|净减|相抵|其余|剩余|还剩|余下|剩下|尚余|缺席|未到|未出席|未参加|未立案|未\S{0,2}的")
-_EACH_OF = re.compile(r"([\u4e00-\u9fff、和与及]+)各[\u4e00-\u9fff]{0,3}$")
+_EACH_OF = re.compile(r"([\u4e00-\u9fff0-9、和与及]+)各[\u4e00-\u9fff]{0,3}$")
 _GENERIC_UNITS = ("件", "个", "项", "台套")            # a total of things counted each in its own unit
 _FROM_TO = re.compile(r"增至|增加到|提高到|提升到|上升到|增长到|降至|减少到|下降到|降低到|减至")
 _CLOSING = re.compile(r"年末|年底|期末|学期末|月末|月底|截至|增至|减至")
@@ -142,7 +142,7 @@ class ArithmeticChecks(DraftView):
             paragraph = [p for p in self.same_sentence(q, self.paragraph_ends) if p.end <= q.start]
             counts = [p for p in paragraph if family(p.unit_class) == family(q.unit_class)]
             rates = [p for p in self.same_sentence(q, self.total_ends) if p.kind == "percent"]   # 已办结18件，办结率90%
-            if any(abs(a.value * r.value / 100 - q.value) <= max(rounding(q), 1e-6) for a in counts for r in rates):
+            if any(abs(a.value * r.value / 100 - q.value) < max(rounding(q), 0.5) for a in counts for r in rates):
                 return True, "前文人数乘以比率"                  # 全校160名…。参与率不低于80%，即不少于128人
             before = [p for p in self.same_sentence(q) if p.end <= q.start]
             if (before and before[-1].kind == "percent" and re.fullmatch(r"[，,]?[约即达共计]*", self.draft[before[-1].end:q.start])

@@ -185,7 +185,7 @@ def _products(ledger: Ledger) -> list[Derivation]:
 
 
 _SPAN_SEP = re.compile(r"\s*[-－—–~～至到]+\s*")
-_EACH_OF = re.compile(r"([\u4e00-\u9fff、和与及]+)各[\u4e00-\u9fff]{0,3}$")
+_EACH_OF = re.compile(r"([\u4e00-\u9fff0-9、和与及]+)各[\u4e00-\u9fff]{0,3}$")   # 9月、12月各召开1次
 
 
 def _spans_and_shares(ledger: Ledger) -> list[Derivation]:

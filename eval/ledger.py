@@ -22,7 +22,8 @@ _CLAUSE_END = re.compile(r"[，,。；;！!？?\n、（）()]")
 _LEFT_CHARS, _RIGHT_CHARS, _DATE_RIGHT_CHARS = 20, 12, 30
 # Words that name the same thing, written the one way before words are compared (上年 = 去年, 乡镇 = 乡村).
 _SAME = {"上年": "去年", "上一年": "去年", "上年度": "去年", "县城": "城区", "乡镇": "乡村", "新婚": "结婚",
-         "维护职工权益": "维权", "维护教职工权益": "维权", "每所学校": "每校", "每个学校": "每校", "每所": "每校"}
+         "维护职工权益": "维权", "维护教职工权益": "维权", "每所学校": "每校", "每个学校": "每校", "每所": "每校",
+         "经费审查委员会": "经审", "经费审查": "经审"}
 _SAME_WORDS = re.compile("|".join(sorted(map(re.escape, _SAME), key=len, reverse=True)))
 _CONNECTOR = re.compile(r"^\s*(?:增加|提高|增长|上升|下降|减少|降低|提升|调整|扩大)?\s*(?:到|至|为)\s*$")
 _AMONG = re.compile(r"(?<![高初集其])中(?![学部心层青级小职老年])")   # 72名女教职工中…, not 高中部 or 中青年
